@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Cifra: indicator engine for official migration statistics.
+// Layers (arrows point down): cifra → {Indicators, TableIO}; Indicators → Kernels →
+// {Columnar, LinearAlgebra}; LinearAlgebra → CLinearAlgebra; TableIO → Columnar.
+
+let package = Package(
+  name: "cifra",
+  platforms: [.macOS(.v14)],
+  products: [
+    .library(name: "Columnar", targets: ["Columnar"]),
+    .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+    .library(name: "Kernels", targets: ["Kernels"]),
+    .library(name: "TableIO", targets: ["TableIO"]),
+    .library(name: "Indicators", targets: ["Indicators"]),
+    .executable(name: "cifra", targets: ["cifra"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    // MARK: C seam
+    .systemLibrary(
+      name: "CLinearAlgebra",
+      pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+
+    // MARK: Core
+    .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"]),
+    .target(name: "Columnar"),
+    .target(name: "Kernels", dependencies: ["Columnar", "LinearAlgebra"]),
+    .target(name: "TableIO", dependencies: ["Columnar"]),
+    .target(name: "Indicators", dependencies: ["Kernels", "Columnar"]),
+
+    // MARK: Executable
+    .executableTarget(
+      name: "cifra",
+      dependencies: [
+        "Indicators", "TableIO", "Columnar", "Kernels",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    // MARK: Tests
+    .target(name: "_TestSupport", dependencies: ["Columnar"]),
+    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
+    .testTarget(name: "ColumnarTests", dependencies: ["Columnar", "_TestSupport"]),
+    .testTarget(name: "KernelsTests", dependencies: ["Kernels", "Columnar", "_TestSupport"]),
+    .testTarget(
+      name: "TableIOTests", dependencies: ["TableIO", "Columnar", "_TestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "IndicatorsTests",
+      dependencies: ["Indicators", "Kernels", "Columnar", "TableIO", "_TestSupport"],
+      resources: [.copy("Golden")]),
+    .testTarget(
+      name: "CLITests", dependencies: ["_TestSupport"],
+      resources: [.copy("Snapshots")]),
+  ]
+)

@@ -1,0 +1,188 @@
+/// A period read from a label, with the preliminary flag some publishers embed in it.
+public struct ParsedPeriod: Equatable, Sendable {
+  /// The period.
+  public let period: Period
+  /// `true` for labels such as `2022/I P/` (Mexico's SDG platform: "cifras preliminares").
+  public let preliminary: Bool
+}
+
+/// Errors reading period labels.
+public enum PeriodError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The label matches none of the known forms.
+  case unknownLabel(String)
+  /// The label is coarser than the requested frequency (e.g. `2022` asked as monthly).
+  case tooCoarse(label: String, frequency: Frequency)
+  /// A calendar field is out of range (month 13, quarter 5, 30 February).
+  case outOfRange(label: String, detail: String)
+
+  public var description: String {
+    switch self {
+    case .unknownLabel(let label):
+      "unknown period label '\(label)' (expected e.g. 2022, 2022-03, 2022-03-15, 2022-Q1, 2022Q1, 2016_2Q, 2022/I, ENE 2022)"
+    case .tooCoarse(let label, let frequency):
+      "period label '\(label)' is coarser than the requested frequency \(frequency.rawValue)"
+    case .outOfRange(let label, let detail):
+      "period label '\(label)': \(detail)"
+    }
+  }
+}
+
+/// Reads period labels in the forms found in official files.
+///
+/// Accepted: `2022` (A); `2022-03`, `2022M03` (M); `2022-03-15` (D); `2022-Q1`, `2022Q1`,
+/// `2022 Q1`, `2016_2Q` (World Bank RPW) (Q); `2022-S1`, `2022S1` (S); `2022-W05` (W);
+/// `2022/I` … `2022/IV` with an optional preliminary mark `P/`, `P` (Mexico SDG platform) (Q);
+/// `ENE 2022`, `enero 2022`, `ene-2022` (Spanish months, M); a DataBank suffix ` [YR2011Q1]`
+/// is ignored. Leading and trailing spaces are ignored.
+///
+/// With `frequency`, a finer label is converted to the containing period (`2022-03-15` as
+/// monthly is `2022-03`); a coarser label is an error. Unknown labels are an error naming
+/// the value; nothing is guessed.
+public enum PeriodParser {
+  /// Parses one label; see the type documentation.
+  /// - Throws: ``PeriodError``.
+  public static func parse(_ label: String, as frequency: Frequency? = nil) throws(PeriodError) -> ParsedPeriod {
+    let parsed = try parseNative(label)
+    guard let frequency else { return parsed }
+    guard let converted = parsed.period.converted(to: frequency) else {
+      throw .tooCoarse(label: label, frequency: frequency)
+    }
+    return ParsedPeriod(period: converted, preliminary: parsed.preliminary)
+  }
+
+  static let spanishMonths: [String: Int] = [
+    "ene": 1, "enero": 1, "feb": 2, "febrero": 2, "mar": 3, "marzo": 3, "abr": 4, "abril": 4,
+    "may": 5, "mayo": 5, "jun": 6, "junio": 6, "jul": 7, "julio": 7, "ago": 8, "agosto": 8,
+    "sep": 9, "sept": 9, "septiembre": 9, "setiembre": 9, "oct": 10, "octubre": 10,
+    "nov": 11, "noviembre": 11, "dic": 12, "diciembre": 12,
+  ]
+
+  static let romanQuarters: [String: Int] = ["I": 1, "II": 2, "III": 3, "IV": 4]
+
+  static func parseNative(_ label: String) throws(PeriodError) -> ParsedPeriod {
+    var text = Substring(label).trimmingSpaces()
+    // DataBank column labels: "2011Q1 [YR2011Q1]".
+    if let bracket = text.firstIndex(of: "["), text.hasSuffix("]") {
+      text = text[..<bracket].trimmingSpaces()
+    }
+    let bytes = Array(text.utf8)
+    guard !bytes.isEmpty else { throw .unknownLabel(label) }
+
+    // Mexico SDG platform quarters: "2022/I", "2022/I P/", "2022/I  P".
+    if let slash = text.firstIndex(of: "/"), let year = fourDigitYear(text[..<slash]) {
+      var rest = text[text.index(after: slash)...].trimmingSpaces()
+      var preliminary = false
+      if rest.hasSuffix("P/") {
+        preliminary = true
+        rest = rest.dropLast(2).trimmingSpaces()
+      } else if rest.hasSuffix(" P") {
+        preliminary = true
+        rest = rest.dropLast(1).trimmingSpaces()
+      }
+      guard let quarter = romanQuarters[String(rest)] else { throw .unknownLabel(label) }
+      return ParsedPeriod(period: .quarter(year, quarter), preliminary: preliminary)
+    }
+
+    // Spanish month names: "ENE 2022", "enero 2022", "ene-2022".
+    if let first = bytes.first, isLetter(first) {
+      let parts = text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "." })
+      if parts.count == 2, let month = spanishMonths[parts[0].lowercased()], let year = fourDigitYear(parts[1]) {
+        return ParsedPeriod(period: .month(year, month), preliminary: false)
+      }
+      throw .unknownLabel(label)
+    }
+
+    guard bytes.count >= 4, let year = fourDigitYear(text.prefix(4)) else { throw .unknownLabel(label) }
+    let rest = Array(bytes.dropFirst(4))
+    if rest.isEmpty { return ParsedPeriod(period: .year(year), preliminary: false) }
+
+    // "2016_2Q" (RPW).
+    if rest.count == 3, rest[0] == UInt8(ascii: "_"), rest[2] == UInt8(ascii: "Q") || rest[2] == UInt8(ascii: "q") {
+      let quarter = try digit(rest[1], label)
+      return ParsedPeriod(period: try checkedQuarter(year, quarter, label), preliminary: false)
+    }
+
+    // Optional separator then a letter-tagged sub-period: Q, S, W, M.
+    var index = 0
+    if rest[index] == UInt8(ascii: "-") || rest[index] == UInt8(ascii: " ") { index += 1 }
+    guard index < rest.count else { throw .unknownLabel(label) }
+    let tag = rest[index] | 0x20  // lower-case ASCII letter
+    if tag == UInt8(ascii: "q") || tag == UInt8(ascii: "s") || tag == UInt8(ascii: "w") || tag == UInt8(ascii: "m") {
+      let digits = rest[(index + 1)...]
+      guard (1...2).contains(digits.count), let number = decimal(digits) else { throw .unknownLabel(label) }
+      switch tag {
+      case UInt8(ascii: "q"):
+        return ParsedPeriod(period: try checkedQuarter(year, number, label), preliminary: false)
+      case UInt8(ascii: "s"):
+        guard (1...2).contains(number) else { throw .outOfRange(label: label, detail: "semester \(number) is not 1 or 2") }
+        return ParsedPeriod(period: .semester(year, number), preliminary: false)
+      case UInt8(ascii: "m"):
+        guard (1...12).contains(number) else { throw .outOfRange(label: label, detail: "month \(number) is not 1-12") }
+        return ParsedPeriod(period: .month(year, number), preliminary: false)
+      default:
+        let weeksInYear = isoWeeksInYear(year)
+        guard (1...weeksInYear).contains(number) else {
+          throw .outOfRange(label: label, detail: "ISO year \(year) has \(weeksInYear) weeks")
+        }
+        let week1Monday = Period.week(containingDay: CivilDate.days(year: year, month: 1, day: 4)).ordinal
+        return ParsedPeriod(period: Period(.weekly, ordinal: week1Monday + number - 1), preliminary: false)
+      }
+    }
+
+    // ISO month "2022-03" and day "2022-03-15".
+    guard rest[0] == UInt8(ascii: "-") else { throw .unknownLabel(label) }
+    if rest.count == 3, let month = decimal(rest[1...2]) {
+      guard (1...12).contains(month) else { throw .outOfRange(label: label, detail: "month \(month) is not 1-12") }
+      return ParsedPeriod(period: .month(year, month), preliminary: false)
+    }
+    if rest.count == 6, rest[3] == UInt8(ascii: "-"), let month = decimal(rest[1...2]), let day = decimal(rest[4...5]) {
+      guard CivilDate.isValid(year: year, month: month, day: day) else {
+        throw .outOfRange(label: label, detail: "no such calendar day")
+      }
+      return ParsedPeriod(period: .day(CivilDate.days(year: year, month: month, day: day)), preliminary: false)
+    }
+    throw .unknownLabel(label)
+  }
+
+  static func checkedQuarter(_ year: Int, _ quarter: Int, _ label: String) throws(PeriodError) -> Period {
+    guard (1...4).contains(quarter) else { throw .outOfRange(label: label, detail: "quarter \(quarter) is not 1-4") }
+    return .quarter(year, quarter)
+  }
+
+  static func isoWeeksInYear(_ year: Int) -> Int {
+    let jan1 = CivilDate.isoWeekday(days: CivilDate.days(year: year, month: 1, day: 1))
+    return jan1 == 4 || (jan1 == 3 && CivilDate.isLeap(year)) ? 53 : 52
+  }
+
+  static func digit(_ byte: UInt8, _ label: String) throws(PeriodError) -> Int {
+    guard byte >= 48 && byte <= 57 else { throw .unknownLabel(label) }
+    return Int(byte - 48)
+  }
+
+  static func decimal<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
+    guard !bytes.isEmpty else { return nil }
+    var value = 0
+    for byte in bytes {
+      guard byte >= 48 && byte <= 57 else { return nil }
+      value = value * 10 + Int(byte - 48)
+    }
+    return value
+  }
+
+  static func fourDigitYear(_ text: Substring) -> Int? {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 4, let year = decimal(bytes), year >= 1 else { return nil }
+    return year
+  }
+
+  static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
+}
+
+extension Substring {
+  func trimmingSpaces() -> Substring {
+    var text = self
+    while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
+    while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
+    return text
+  }
+}

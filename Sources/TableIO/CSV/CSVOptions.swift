@@ -1,0 +1,71 @@
+import Columnar
+
+/// Text encodings the CSV reader accepts.
+public enum TextEncoding: String, Sendable, CaseIterable {
+  /// UTF-8 (a BOM is skipped); invalid bytes are an error.
+  case utf8
+  /// Windows-1252 (the five undefined bytes are an error).
+  case cp1252
+  /// UTF-8 when the bytes are valid UTF-8, else Windows-1252 (reported in the result).
+  case auto
+}
+
+/// Date layouts the CSV reader understands.
+public enum DateFormat: String, Sendable, CaseIterable {
+  /// `2016-08-15`.
+  case iso
+  /// `8/15/2016` or `08/15/2016` (US order).
+  case mdy
+  /// `15/8/2016` or `15/08/2016`.
+  case dmy
+  /// `9-Jul-19`: day, English month abbreviation, two-digit year (00–29 → 2000s, 30–99 → 1900s,
+  /// Excel's window).
+  case dMonYY = "d-mon-yy"
+  /// `January 05, 2020`.
+  case monthDayYear = "month-d-yyyy"
+  /// `Thu, 01/01/2026 - 12:00` (Drupal export): month/day order is chosen by the weekday,
+  /// which must match; the time of day is dropped.
+  case drupal
+}
+
+/// Options of the CSV reader. Defaults follow RFC 4180 with a header row.
+public struct CSVOptions: Sendable, Equatable {
+  /// Field delimiter; `nil` detects `,` `;` or tab from the header line.
+  public var delimiter: UInt8?
+  /// Text encoding.
+  public var encoding: TextEncoding = .auto
+  /// Extra tokens read as null (blank fields are always null). Compared after unquoting.
+  public var nullTokens: [String] = []
+  /// Read `1,5` as 1.5 (the decimal comma of Spanish-language tables).
+  public var decimalComma = false
+  /// Thousands separator stripped from numbers (`,`, `.`, space, `'`); `nil` = none allowed.
+  public var thousandsSeparator: UInt8?
+  /// Physical lines to skip before the header (e.g. 4 for the WDI bulk CSV preamble).
+  public var skipRows = 0
+  /// Records to drop at the end; `nil` detects a DataBank-style footer (blank records
+  /// followed by text-only records such as "Data from database: ...").
+  public var skipFooter: Int?
+  /// Per-column type overrides by column name. A `period` override without a frequency
+  /// uses the frequency of the labels.
+  public var types: [String: ColumnTypeOverride] = [:]
+  /// Date layout; `nil` infers one per column from the values (ambiguous columns stay strings).
+  public var dateFormat: DateFormat?
+  /// Threads used for parsing; results are identical for any value.
+  public var jobs = 1
+
+  /// Default options.
+  public init() {}
+}
+
+/// A requested column type.
+public enum ColumnTypeOverride: Sendable, Equatable {
+  case type(DataType)
+  /// Periods with the frequency of their labels (all labels must share it).
+  case anyPeriod
+
+  /// Parses `int64`, `double`, `bool`, `string`, `date`, `period`, `period[M]`.
+  public init?(name: String) {
+    guard let parsed = DataType.parse(name) else { return nil }
+    if let type = parsed.type { self = .type(type) } else { self = .anyPeriod }
+  }
+}

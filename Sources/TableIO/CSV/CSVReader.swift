@@ -1,0 +1,357 @@
+import Columnar
+
+/// A table read from CSV, with what the reader found out about the file.
+public struct CSVReadResult: Sendable {
+  /// The data.
+  public let table: Table
+  /// The encoding the bytes were decoded from (`auto` resolves to `utf8` or `cp1252`).
+  public let encoding: TextEncoding
+  /// Whether a UTF-8 byte-order mark was skipped.
+  public let hadByteOrderMark: Bool
+  /// The delimiter used.
+  public let delimiter: UInt8
+  /// Records dropped at the end as a footer (detected or requested).
+  public let footerRecords: Int
+  /// The date layout chosen for each date column.
+  public let dateFormats: [String: DateFormat]
+}
+
+/// Reads CSV files into typed columnar tables.
+///
+/// RFC 4180 (quoted fields, doubled quotes, line breaks inside quotes), a header row,
+/// delimiter `,` `;` or tab, UTF-8 with or without BOM or Windows-1252, CRLF/LF, no final
+/// newline needed, blank lines skipped. Blank fields are null; other null tokens only when
+/// asked. Types are inferred from every value of a column (not a sample): int64, then double,
+/// then date, then bool, else string; a column with no value is a string column of nulls.
+/// Slash dates whose day/month order cannot be told apart stay strings unless a date format
+/// is given. Parsing runs over a memory-mapped file in parallel chunks; the result is
+/// bit-identical for any number of jobs.
+public enum CSVReader {
+  /// Reads the CSV file at `path`.
+  /// - Throws: ``TableIOError`` naming the file, line, column and the offending text.
+  public static func read(_ path: String, options: CSVOptions = CSVOptions()) throws(TableIOError) -> CSVReadResult {
+    let file = try FileBytes.map(path)
+    return try read(file, name: path, options: options)
+  }
+
+  /// Reads CSV text held in memory (`name` is used in error messages).
+  public static func read(bytes: [UInt8], name: String, options: CSVOptions = CSVOptions()) throws(TableIOError) -> CSVReadResult {
+    guard !bytes.isEmpty else { throw .emptyFile(file: name) }
+    return try read(FileBytes.owned(bytes), name: name, options: options)
+  }
+
+  static func read(_ raw: FileBytes, name: String, options: CSVOptions) throws(TableIOError) -> CSVReadResult {
+    // 1. Encoding.
+    var file = raw
+    var start = 0
+    var hadBOM = false
+    if raw.count >= 2, (raw.base[0] == 0xFF && raw.base[1] == 0xFE) || (raw.base[0] == 0xFE && raw.base[1] == 0xFF) {
+      throw .invalidEncoding(file: name, line: 1, byteOffset: 0, bytes: Encoding.hex(raw.base, 0, 2), encoding: "UTF-8 (UTF-16 byte-order mark found)")
+    }
+    if raw.count >= 3, raw.base[0] == 0xEF, raw.base[1] == 0xBB, raw.base[2] == 0xBF {
+      start = 3
+      hadBOM = true
+    }
+    var encoding = options.encoding
+    if encoding != .cp1252 {
+      if let bad = Encoding.firstInvalidUTF8(raw.base, start, raw.count) {
+        if encoding == .utf8 {
+          throw .invalidEncoding(
+            file: name, line: raw.line(at: bad), byteOffset: bad, bytes: Encoding.hex(raw.base, bad, raw.count), encoding: "UTF-8")
+        }
+        encoding = .cp1252
+      } else {
+        encoding = .utf8
+      }
+    }
+    if encoding == .cp1252 {
+      switch Encoding.transcodeCP1252(raw.base + start, raw.count - start) {
+      case .success(let bytes):
+        file = FileBytes.owned(bytes)
+        start = 0
+      case .failure(let failure):
+        let offset = failure.offset + start
+        throw .invalidEncoding(
+          file: name, line: raw.line(at: offset), byteOffset: offset, bytes: Encoding.hex(raw.base, offset, raw.count),
+          encoding: "Windows-1252")
+      }
+    }
+    let p = file.base
+    let limit = file.count
+
+    // 2. Leading lines to skip.
+    var position = start
+    for _ in 0..<options.skipRows {
+      while position < limit, p[position] != Tokenizer.newline { position += 1 }
+      position = min(position + 1, limit)
+    }
+    while position < limit, p[position] == Tokenizer.newline || p[position] == Tokenizer.carriageReturn { position += 1 }
+    guard position < limit else { throw .noHeader(file: name) }
+
+    // 3. Delimiter and header.
+    let delimiter = options.delimiter ?? detectDelimiter(p, position, limit)
+    let header = try readHeader(p, position, limit, delimiter: delimiter, name: name, file: file)
+    let names = header.names
+    let fieldCount = names.count
+    let dataStart = header.next
+    let tokenizer = Tokenizer(base: p, delimiter: delimiter, fieldCount: fieldCount)
+
+    // 4. Tokenize (parallel, with a sequential fallback that is the reference).
+    var chunks = tokenizeParallel(tokenizer, from: dataStart, limit: limit, jobs: options.jobs)
+    if chunks.contains(where: { $0.error != nil || $0.sawStrayQuote }) {
+      chunks = [tokenizer.tokenize(from: dataStart, until: limit, limit: limit)]
+    }
+    if let error = chunks.first(where: { $0.error != nil })?.error {
+      throw tokenizerError(error, file: file, name: name, names: names, chunks: chunks)
+    }
+
+    // 5. Footer.
+    let footer = try dropFooter(&chunks, tokenizer: tokenizer, requested: options.skipFooter, name: name)
+
+    // 6. Ragged rows.
+    for chunk in chunks {
+      if let first = chunk.ragged.first {
+        throw .raggedRow(file: name, line: file.line(at: chunk.starts[first.record]), expectedFields: fieldCount, foundFields: first.fields)
+      }
+    }
+
+    // 7. Columns.
+    for key in options.types.keys where !names.contains(key) {
+      throw .unknownColumn(file: name, name: key, available: names)
+    }
+    let context = ConversionContext(
+      file: file, name: name, chunks: chunks, fieldCount: fieldCount, jobs: options.jobs,
+      syntax: NumberSyntax(
+        decimalSeparator: options.decimalComma ? UInt8(ascii: ",") : UInt8(ascii: "."),
+        thousandsSeparator: options.thousandsSeparator),
+      nullTokens: options.nullTokens.map { Array($0.utf8) })
+    var named: [(String, AnyColumn)] = []
+    var dateFormats: [String: DateFormat] = [:]
+    for (index, columnName) in names.enumerated() {
+      let target: ColumnTarget
+      if let override = options.types[columnName] {
+        switch override {
+        case .type(.date): target = .date(options.dateFormat ?? context.inferDateFormat(index) ?? .iso)
+        case .type(let type): target = .plain(type)
+        case .anyPeriod: target = .anyPeriod
+        }
+      } else {
+        target = context.inferTarget(index, dateFormat: options.dateFormat)
+      }
+      if case .date(let format) = target { dateFormats[columnName] = format }
+      let converted = try context.convert(index, name: columnName, to: target)
+      named.append((columnName, converted.column))
+      if let preliminary = converted.preliminary {
+        named.append((columnName + "_preliminary", .bool(preliminary)))
+      }
+    }
+    let table: Table
+    do { table = try Table(named) } catch { throw .duplicateColumn(file: name, name: "\(error)") }
+    return CSVReadResult(
+      table: table, encoding: encoding, hadByteOrderMark: hadBOM, delimiter: delimiter, footerRecords: footer,
+      dateFormats: dateFormats)
+  }
+
+  // MARK: Header and delimiter
+
+  static func detectDelimiter(_ p: UnsafePointer<UInt8>, _ start: Int, _ limit: Int) -> UInt8 {
+    var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
+    var inQuotes = false
+    var index = start
+    while index < limit {
+      let byte = p[index]
+      if byte == Tokenizer.quote {
+        inQuotes.toggle()
+      } else if !inQuotes {
+        if byte == Tokenizer.newline { break }
+        if counts[byte] != nil { counts[byte]! += 1 }
+      }
+      index += 1
+    }
+    let order: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
+    return order.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) }!
+  }
+
+  static func readHeader(
+    _ p: UnsafePointer<UInt8>, _ start: Int, _ limit: Int, delimiter: UInt8, name: String, file: FileBytes
+  ) throws(TableIOError) -> (names: [String], next: Int) {
+    // Tokenize one record with a generous field count, then trim to the fields found.
+    var end = start
+    var inQuotes = false
+    while end < limit {
+      if p[end] == Tokenizer.quote { inQuotes.toggle() } else if p[end] == Tokenizer.newline, !inQuotes { break }
+      end += 1
+    }
+    var count = 1
+    inQuotes = false
+    for index in start..<end {
+      if p[index] == Tokenizer.quote { inQuotes.toggle() } else if p[index] == delimiter, !inQuotes { count += 1 }
+    }
+    let tokenizer = Tokenizer(base: p, delimiter: delimiter, fieldCount: count)
+    let chunk = tokenizer.tokenize(from: start, until: start + 1, limit: limit)
+    if let error = chunk.error {
+      throw tokenizerError(error, file: file, name: name, names: [], chunks: [chunk])
+    }
+    var names: [String] = []
+    var seen = Set<String>()
+    for field in 0..<count {
+      let range = FieldRange.of(chunk, record: 0, field: field, fieldCount: count)
+      var text = String(decoding: FieldRange.unquoted(p, range.start, range.end), as: UTF8.self)
+      if text.isEmpty { text = "column_\(field + 1)" }
+      guard seen.insert(text).inserted else { throw .duplicateColumn(file: name, name: text) }
+      names.append(text)
+    }
+    let next = end < limit ? end + 1 : limit
+    return (names, next)
+  }
+
+  // MARK: Tokenizing
+
+  static func tokenizeParallel(_ tokenizer: Tokenizer, from start: Int, limit: Int, jobs: Int) -> [TokenizedChunk] {
+    let size = limit - start
+    let minimumChunk = 1 << 20
+    let chunkCount = jobs <= 1 || size < 2 * minimumChunk ? 1 : min(jobs * 4, size / minimumChunk)
+    if chunkCount == 1 { return [tokenizer.tokenize(from: start, until: limit, limit: limit)] }
+    let nominal = (0...chunkCount).map { start + size * $0 / chunkCount }
+    // Quote parity before every nominal boundary.
+    let quoteCounts = SlotBuffer<Int>(count: chunkCount)
+    parallelFor(jobs: jobs, taskCount: chunkCount) { task in
+      quoteCounts[task] = tokenizer.quoteCount(from: nominal[task], until: nominal[task + 1])
+    }
+    var parity = [Bool](repeating: false, count: chunkCount)
+    var running = 0
+    for task in 0..<chunkCount {
+      parity[task] = running & 1 == 1
+      running += quoteCounts[task]!
+    }
+    let boundaries = SlotBuffer<Int>(count: chunkCount + 1)
+    parallelFor(jobs: jobs, taskCount: chunkCount + 1) { task in
+      if task == 0 {
+        boundaries[0] = start
+      } else if task == chunkCount {
+        boundaries[task] = limit
+      } else {
+        let position = nominal[task]
+        let before = parity[task] != (tokenizer.base[position - 1] == Tokenizer.quote)
+        boundaries[task] = tokenizer.recordBoundary(after: position, inQuotes: before, limit: limit)
+      }
+    }
+    var bounds = boundaries.values().map { $0! }
+    for task in 1...chunkCount { bounds[task] = max(bounds[task], bounds[task - 1]) }
+    let results = SlotBuffer<TokenizedChunk>(count: chunkCount)
+    let estimate = size / chunkCount / 32
+    parallelFor(jobs: jobs, taskCount: chunkCount) { task in
+      results[task] = tokenizer.tokenize(from: bounds[task], until: bounds[task + 1], limit: limit, expectedRecords: estimate)
+    }
+    return results.values().map { $0! }
+  }
+
+  static func tokenizerError(
+    _ error: TokenizerError, file: FileBytes, name: String, names: [String], chunks: [TokenizedChunk]
+  ) -> TableIOError {
+    switch error {
+    case .unterminatedQuote(let offset):
+      return .unterminatedQuote(file: name, line: file.line(at: offset))
+    case .nulByte(let offset):
+      return .nulByte(file: name, line: file.line(at: offset))
+    case .textAfterQuote(let offset, let field):
+      var end = offset
+      while end < file.count, end - offset < 20, file.base[end] != Tokenizer.newline, file.base[end] != Tokenizer.carriageReturn {
+        end += 1
+      }
+      let text = String(decoding: UnsafeBufferPointer(start: file.base + offset, count: end - offset), as: UTF8.self)
+      let column = field < names.count ? names[field] : "field \(field + 1)"
+      return .textAfterClosingQuote(file: name, line: file.line(at: offset), column: column, text: text)
+    }
+  }
+
+  // MARK: Footer
+
+  /// Drops `requested` trailing records, or a detected DataBank-style footer: a block that
+  /// starts with an all-blank record and contains at least one record whose only non-blank
+  /// field is the first ("Data from database: …", "Last Updated: …"). Returns the count dropped.
+  static func dropFooter(
+    _ chunks: inout [TokenizedChunk], tokenizer: Tokenizer, requested: Int?, name: String
+  ) throws(TableIOError) -> Int {
+    let total = chunks.reduce(0) { $0 + $1.recordCount }
+    let fieldCount = tokenizer.fieldCount
+    var drop = 0
+    if let requested {
+      guard requested >= 0 else { throw .invalidOption("--skip-footer must be ≥ 0") }
+      drop = min(requested, total)
+    } else {
+      // Walk back over blank and text-only records.
+      var records: [(chunk: Int, record: Int)] = []
+      outer: for chunkIndex in chunks.indices.reversed() {
+        for record in stride(from: chunks[chunkIndex].recordCount - 1, through: 0, by: -1) {
+          records.append((chunkIndex, record))
+          if records.count > 64 { break outer }
+        }
+      }
+      var suffix: [Bool] = []  // true = blank record, false = text-only record
+      for (chunkIndex, record) in records {
+        let chunk = chunks[chunkIndex]
+        var blankFields = 0
+        var firstBlank = true
+        for field in 0..<fieldCount {
+          let range = FieldRange.of(chunk, record: record, field: field, fieldCount: fieldCount)
+          let blank = range.end == range.start
+          if blank { blankFields += 1 }
+          if field == 0 { firstBlank = blank }
+        }
+        let raggedCount = chunk.ragged.first(where: { $0.record == record })?.fields
+        if blankFields == fieldCount, raggedCount == nil || raggedCount! <= fieldCount {
+          suffix.append(true)
+        } else if !firstBlank, blankFields == fieldCount - 1 || raggedCount == 1 {
+          suffix.append(false)
+        } else {
+          break
+        }
+      }
+      // suffix is in reverse order; the footer starts at the earliest blank record in it.
+      if let earliestBlank = suffix.lastIndex(of: true), suffix[..<earliestBlank].contains(false) {
+        drop = earliestBlank + 1
+      }
+    }
+    var remaining = drop
+    for chunkIndex in chunks.indices.reversed() where remaining > 0 {
+      let take = min(remaining, chunks[chunkIndex].recordCount)
+      let keep = chunks[chunkIndex].recordCount - take
+      chunks[chunkIndex].starts.removeLast(take)
+      chunks[chunkIndex].ends.removeLast(take * fieldCount)
+      chunks[chunkIndex].ragged.removeAll { $0.record >= keep }
+      remaining -= take
+    }
+    return drop
+  }
+}
+
+/// Byte range of one field, quotes included.
+struct FieldRange {
+  let start: Int
+  let end: Int
+
+  @inline(__always)
+  static func of(_ chunk: TokenizedChunk, record: Int, field: Int, fieldCount: Int) -> FieldRange {
+    let recordStart = chunk.starts[record]
+    let base = record * fieldCount
+    let end = recordStart + Int(chunk.ends[base + field])
+    let start = field == 0 ? recordStart : recordStart + Int(chunk.ends[base + field - 1]) + 1
+    return FieldRange(start: start, end: max(start, end))
+  }
+
+  /// The field's text with enclosing quotes removed and doubled quotes undoubled.
+  static func unquoted(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> [UInt8] {
+    guard end - start >= 2, p[start] == Tokenizer.quote else {
+      return Array(UnsafeBufferPointer(start: p + start, count: end - start))
+    }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(end - start - 2)
+    var index = start + 1
+    while index < end - 1 {
+      bytes.append(p[index])
+      index += p[index] == Tokenizer.quote ? 2 : 1
+    }
+    return bytes
+  }
+}

@@ -1,0 +1,56 @@
+import Columnar
+
+/// Errors reading or writing tables. Each case says where: file, line, column and the text.
+///
+/// Lines are 1-based physical lines of the file (the header is line 1 unless rows were
+/// skipped); a record spanning several lines is reported at the line where it, or the
+/// offending field, starts.
+public enum TableIOError: Error, Equatable, Sendable, CustomStringConvertible {
+  case fileNotFound(file: String)
+  case unreadable(file: String, reason: String)
+  case emptyFile(file: String)
+  case invalidEncoding(file: String, line: Int, byteOffset: Int, bytes: String, encoding: String)
+  case nulByte(file: String, line: Int)
+  case unterminatedQuote(file: String, line: Int)
+  case textAfterClosingQuote(file: String, line: Int, column: String, text: String)
+  case raggedRow(file: String, line: Int, expectedFields: Int, foundFields: Int)
+  case malformedValue(file: String, line: Int, column: String, text: String, expected: String)
+  case unknownColumn(file: String, name: String, available: [String])
+  case duplicateColumn(file: String, name: String)
+  case noHeader(file: String)
+  case invalidOption(String)
+  case writeFailed(file: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .fileNotFound(let file):
+      return "\(file): no such file"
+    case .unreadable(let file, let reason):
+      return "\(file): cannot read: \(reason)"
+    case .emptyFile(let file):
+      return "\(file): the file is empty (expected a header line and data)"
+    case .invalidEncoding(let file, let line, let offset, let bytes, let encoding):
+      return "\(file), line \(line): bytes \(bytes) at byte offset \(offset) are not valid \(encoding) (use --encoding cp1252 or utf8)"
+    case .nulByte(let file, let line):
+      return "\(file), line \(line): NUL byte in text (binary file, or UTF-16? expected UTF-8 or Windows-1252 text)"
+    case .unterminatedQuote(let file, let line):
+      return "\(file), line \(line): quoted field is never closed (expected a closing '\"' before the end of the file)"
+    case .textAfterClosingQuote(let file, let line, let column, let text):
+      return "\(file), line \(line), column '\(column)': text '\(text)' after a closing quote (expected a delimiter or end of line; double a quote inside a quoted field)"
+    case .raggedRow(let file, let line, let expected, let found):
+      return "\(file), line \(line): expected \(expected) fields, found \(found)"
+    case .malformedValue(let file, let line, let column, let text, let expected):
+      return "\(file), line \(line), column '\(column)': cannot read '\(text)' as \(expected)"
+    case .unknownColumn(let file, let name, let available):
+      return "\(file): no column named '\(name)' (columns: \(available.map { "'\($0)'" }.joined(separator: ", ")))"
+    case .duplicateColumn(let file, let name):
+      return "\(file), line 1: duplicate column name '\(name)' in the header"
+    case .noHeader(let file):
+      return "\(file): no header line (only blank or skipped lines)"
+    case .invalidOption(let detail):
+      return "invalid option: \(detail)"
+    case .writeFailed(let file, let reason):
+      return "\(file): cannot write: \(reason)"
+    }
+  }
+}

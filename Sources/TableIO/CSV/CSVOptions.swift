@@ -52,6 +52,8 @@ public struct CSVOptions: Sendable, Equatable {
   public var dateFormat: DateFormat?
   /// Threads used for parsing; results are identical for any value.
   public var jobs = 1
+  /// Smallest chunk handed to one thread (a tuning knob; tests lower it to force many chunks).
+  public var minimumChunkBytes = 1 << 20
 
   /// Default options.
   public init() {}

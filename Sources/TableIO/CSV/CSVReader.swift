@@ -97,7 +97,8 @@ public enum CSVReader {
     let tokenizer = Tokenizer(base: p, delimiter: delimiter, fieldCount: fieldCount)
 
     // 4. Tokenize (parallel, with a sequential fallback that is the reference).
-    var chunks = tokenizeParallel(tokenizer, from: dataStart, limit: limit, jobs: options.jobs)
+    var chunks = tokenizeParallel(
+      tokenizer, from: dataStart, limit: limit, jobs: options.jobs, minimumChunk: max(options.minimumChunkBytes, 1))
     if chunks.contains(where: { $0.error != nil || $0.sawStrayQuote }) {
       chunks = [tokenizer.tokenize(from: dataStart, until: limit, limit: limit)]
     }
@@ -207,9 +208,10 @@ public enum CSVReader {
 
   // MARK: Tokenizing
 
-  static func tokenizeParallel(_ tokenizer: Tokenizer, from start: Int, limit: Int, jobs: Int) -> [TokenizedChunk] {
+  static func tokenizeParallel(
+    _ tokenizer: Tokenizer, from start: Int, limit: Int, jobs: Int, minimumChunk: Int
+  ) -> [TokenizedChunk] {
     let size = limit - start
-    let minimumChunk = 1 << 20
     let chunkCount = jobs <= 1 || size < 2 * minimumChunk ? 1 : min(jobs * 4, size / minimumChunk)
     if chunkCount == 1 { return [tokenizer.tokenize(from: start, until: limit, limit: limit)] }
     let nominal = (0...chunkCount).map { start + size * $0 / chunkCount }

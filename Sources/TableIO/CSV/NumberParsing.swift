@@ -143,7 +143,7 @@ struct NumberSyntax: Sendable {
       guard let endPointer, endPointer == UnsafeMutablePointer(mutating: buffer.baseAddress!) + (buffer.count - 1) else {
         return nil
       }
-      return value
+      return value.isFinite ? value : nil  // out of range (e.g. 1e999) is not a number here
     }
   }
 

@@ -1,0 +1,94 @@
+import Columnar
+import Testing
+import _TestSupport
+
+/// (label, requested frequency, expected ISO label, preliminary)
+let periodCases: [(String, Frequency?, String, Bool)] = [
+  ("2022", nil, "2022", false),
+  ("2022-03", nil, "2022-03", false),
+  ("2022-03-15", nil, "2022-03-15", false),
+  ("2022-03-15", .monthly, "2022-03", false),
+  ("2022-03-15", .quarterly, "2022-Q1", false),
+  ("2003-04-01", .quarterly, "2003-Q2", false),  // Banxico first-day-of-quarter dates
+  ("2022-Q1", nil, "2022-Q1", false),
+  ("2022Q1", nil, "2022-Q1", false),
+  ("2013 Q1", nil, "2013-Q1", false),  // ONS Open SDG 10.c.1
+  ("2016_2Q", nil, "2016-Q2", false),  // World Bank RPW
+  ("2011Q1 [YR2011Q1]", nil, "2011-Q1", false),  // DataBank column label
+  ("2022/I", nil, "2022-Q1", false),
+  ("2022/IV", nil, "2022-Q4", false),
+  ("2022/I P/", nil, "2022-Q1", true),  // sdg-odsmexico 2023-08-28
+  ("2022/I  P/", nil, "2022-Q1", true),  // sdg-odsmexico 2023-03-13 (two spaces)
+  ("2022/I  P", nil, "2022-Q1", true),
+  ("ENE 2022", nil, "2022-01", false),
+  ("enero 2022", nil, "2022-01", false),
+  ("dic-2021", nil, "2021-12", false),
+  ("Septiembre 2020", nil, "2020-09", false),
+  ("2022-S2", nil, "2022-S2", false),
+  ("2022M07", nil, "2022-07", false),
+  ("2020-W53", nil, "2020-W53", false),
+  ("2022", .annual, "2022", false),
+  ("2022-07", .semiannual, "2022-S2", false),
+]
+
+@Test(arguments: periodCases.indices)
+func periodLabelsParse(index: Int) throws {
+  let (label, frequency, expected, preliminary) = periodCases[index]
+  let parsed = try PeriodParser.parse(label, as: frequency)
+  #expect(parsed.period.description == expected)
+  #expect(parsed.preliminary == preliminary)
+}
+
+@Test(arguments: ["", "22", "2022-13", "2022-Q5", "2022/V", "ENERO", "foo 2022", "2022-02-30", "2022-W54", "2022/I X", "Q1 2022", "2022-1"])
+func unknownOrInvalidLabelsAreErrorsNamingTheValue(label: String) {
+  do {
+    _ = try PeriodParser.parse(label)
+    Issue.record("'\(label)' parsed")
+  } catch {
+    #expect(error.description.contains("'\(label)'"))
+  }
+}
+
+@Test func coarserLabelThanFrequencyIsAnError() {
+  #expect(throws: PeriodError.tooCoarse(label: "2022", frequency: .monthly)) {
+    _ = try PeriodParser.parse("2022", as: .monthly)
+  }
+}
+
+@Test func lagsAreCalendarArithmetic() {
+  let march = Period.month(2022, 3)
+  #expect(march.advanced(by: -12).description == "2021-03")
+  #expect(Period.quarter(2022, 1).advanced(by: -1).description == "2021-Q4")
+  #expect(Period.semester(2022, 1).advanced(by: -2).description == "2021-S1")
+}
+
+@Test func periodBoundsAndConversion() {
+  let q = Period.quarter(2024, 1)
+  #expect(CivilDate.isoString(days: q.firstDay) == "2024-01-01")
+  #expect(CivilDate.isoString(days: q.lastDay) == "2024-03-31")
+  #expect(Period.month(2024, 2).converted(to: .quarterly) == q)
+  #expect(Period.month(1999, 12).converted(to: .annual) == .year(1999))
+  #expect(Period.quarter(2024, 1).converted(to: .monthly) == nil)
+}
+
+@Test func civilDateRoundTripsOverFourCenturies() {
+  var days = CivilDate.days(year: 1800, month: 1, day: 1)
+  let end = CivilDate.days(year: 2200, month: 12, day: 31)
+  var expected = (year: 1800, month: 1, day: 1)
+  while days <= end {
+    let civil = CivilDate.civil(fromDays: days)
+    #expect(civil == expected)
+    if civil != expected { return }
+    expected.day += 1
+    if expected.day > CivilDate.daysInMonth(year: expected.year, month: expected.month) {
+      expected.day = 1
+      expected.month += 1
+      if expected.month > 12 {
+        expected.month = 1
+        expected.year += 1
+      }
+    }
+    days += 1
+  }
+  #expect(CivilDate.isoWeekday(days: CivilDate.days(year: 2026, month: 1, day: 1)) == 4)  // Thursday
+}

@@ -78,7 +78,6 @@ public enum CSVReader {
     }
     let p = file.base
     let limit = file.count
-
     // 2. Leading lines to skip.
     var position = start
     for _ in 0..<options.skipRows {
@@ -105,7 +104,6 @@ public enum CSVReader {
     if let error = chunks.first(where: { $0.error != nil })?.error {
       throw tokenizerError(error, file: file, name: name, names: names, chunks: chunks)
     }
-
     // 5. Footer.
     let footer = try dropFooter(&chunks, tokenizer: tokenizer, requested: options.skipFooter, name: name)
 
@@ -137,10 +135,10 @@ public enum CSVReader {
         case .anyPeriod: target = .anyPeriod
         }
       } else {
-        target = context.inferTarget(index, dateFormat: options.dateFormat)
+        target = .inferred
       }
-      if case .date(let format) = target { dateFormats[columnName] = format }
-      let converted = try context.convert(index, name: columnName, to: target)
+      let (converted, resolved) = try convertColumn(context, index, columnName, target, dateFormat: options.dateFormat)
+      if case .date(let format) = resolved { dateFormats[columnName] = format }
       named.append((columnName, converted.column))
       if let preliminary = converted.preliminary {
         named.append((columnName + "_preliminary", .bool(preliminary)))
@@ -151,6 +149,23 @@ public enum CSVReader {
     return CSVReadResult(
       table: table, encoding: encoding, hadByteOrderMark: hadBOM, delimiter: delimiter, footerRecords: footer,
       dateFormats: dateFormats)
+  }
+
+  /// Converts one column. An inferred column is first converted with the type a sample of
+  /// its first values suggests; if any value does not fit, every value is examined and the
+  /// column converted again. Both paths give the type of the full inference: the sample
+  /// already rules out every narrower type, and the conversion checks every value.
+  static func convertColumn(
+    _ context: ConversionContext, _ index: Int, _ columnName: String, _ target: ColumnTarget, dateFormat: DateFormat?
+  ) throws(TableIOError) -> (ConversionContext.Converted, ColumnTarget) {
+    guard target == .inferred else { return (try context.convert(index, name: columnName, to: target), target) }
+    if let guess = context.inferTarget(index, dateFormat: dateFormat, sample: 4096),
+      let converted = try? context.convert(index, name: columnName, to: guess)
+    {
+      return (converted, guess)
+    }
+    let full = context.inferTarget(index, dateFormat: dateFormat)!
+    return (try context.convert(index, name: columnName, to: full), full)
   }
 
   // MARK: Header and delimiter
@@ -213,7 +228,13 @@ public enum CSVReader {
   ) -> [TokenizedChunk] {
     let size = limit - start
     let chunkCount = jobs <= 1 || size < 2 * minimumChunk ? 1 : min(jobs * 4, size / minimumChunk)
-    if chunkCount == 1 { return [tokenizer.tokenize(from: start, until: limit, limit: limit)] }
+    // Capacity guess from the mean record length of the first 64 KiB (growth is still safe).
+    let sampleEnd = min(limit, start + 65_536)
+    var newlines = 0
+    for index in start..<sampleEnd where tokenizer.base[index] == Tokenizer.newline { newlines += 1 }
+    let meanLength = max(1, (sampleEnd - start) / max(newlines, 1))
+    let estimate = size / chunkCount / meanLength + size / chunkCount / meanLength / 8
+    if chunkCount == 1 { return [tokenizer.tokenize(from: start, until: limit, limit: limit, expectedRecords: estimate)] }
     let nominal = (0...chunkCount).map { start + size * $0 / chunkCount }
     // Quote parity before every nominal boundary.
     let quoteCounts = SlotBuffer<Int>(count: chunkCount)
@@ -241,7 +262,6 @@ public enum CSVReader {
     var bounds = boundaries.values().map { $0! }
     for task in 1...chunkCount { bounds[task] = max(bounds[task], bounds[task - 1]) }
     let results = SlotBuffer<TokenizedChunk>(count: chunkCount)
-    let estimate = size / chunkCount / 32
     parallelFor(jobs: jobs, taskCount: chunkCount) { task in
       results[task] = tokenizer.tokenize(from: bounds[task], until: bounds[task + 1], limit: limit, expectedRecords: estimate)
     }

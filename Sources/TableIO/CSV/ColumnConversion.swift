@@ -2,6 +2,8 @@ import Columnar
 
 /// What a CSV column is converted to.
 enum ColumnTarget: Equatable {
+  /// Not decided yet: infer from the values.
+  case inferred
   case plain(DataType)
   case date(DateFormat)
   case anyPeriod
@@ -77,14 +79,22 @@ struct ConversionContext {
 
   // MARK: Inference
 
-  func evidence(_ column: Int, dateFormat: DateFormat?) -> TypeEvidence {
+  /// Evidence over every record, or over the first `sample` records of the file when given
+  /// (the same records whatever the chunking).
+  func evidence(_ column: Int, dateFormat: DateFormat?, sample: Int? = nil) -> TypeEvidence {
     let mask: UInt8 = dateFormat.map { 1 << UInt8(ConversionContext.allDateFormats.firstIndex(of: $0)!) } ?? 0xFF
     let slots = SlotBuffer<TypeEvidence>(count: chunks.count)
     let p = file.base
-    parallelFor(jobs: jobs, taskCount: chunks.count) { task in
+    var limits = [Int](repeating: 0, count: chunks.count)
+    var remaining = sample ?? Int.max
+    for task in chunks.indices {
+      limits[task] = min(chunks[task].recordCount, remaining)
+      remaining -= limits[task]
+    }
+    parallelFor(jobs: sample == nil ? jobs : 1, taskCount: chunks.count) { task in
       let chunk = chunks[task]
       var evidence = TypeEvidence(dateMask: mask)
-      for record in 0..<chunk.recordCount {
+      for record in 0..<limits[task] {
         guard let field = content(chunk, record, column) else { continue }
         evidence.values += 1
         if evidence.int {
@@ -115,9 +125,11 @@ struct ConversionContext {
     return formats.count == 1 ? formats[0] : nil
   }
 
-  func inferTarget(_ column: Int, dateFormat: DateFormat?) -> ColumnTarget {
-    let evidence = evidence(column, dateFormat: dateFormat)
-    if evidence.values == 0 { return .plain(.string) }
+  /// The narrowest type every value fits (over a sample when `sample` is given; `nil` when
+  /// the sample holds no value).
+  func inferTarget(_ column: Int, dateFormat: DateFormat?, sample: Int? = nil) -> ColumnTarget? {
+    let evidence = evidence(column, dateFormat: dateFormat, sample: sample)
+    if evidence.values == 0 { return sample == nil ? .plain(.string) : nil }
     if evidence.int { return .plain(.int64) }
     if evidence.double { return .plain(.double) }
     if let format = resolveDateFormat(evidence.dates) { return .date(format) }
@@ -155,6 +167,7 @@ struct ConversionContext {
     let offsets = rowOffsets
     let rows = offsets.last!
     let failures = SlotBuffer<Int>(count: chunks.count)
+    let nullCounts = SlotBuffer<Int>(count: chunks.count)
     var validFlags = [UInt8](repeating: 1, count: rows)
     let p = file.base
     let values = validFlags.withUnsafeMutableBufferPointer { flags in
@@ -165,10 +178,12 @@ struct ConversionContext {
           let chunk = chunks[task]
           let out = box.value.baseAddress! + offsets[task]
           let valid = flagBox.value.baseAddress! + offsets[task]
+          var nulls = 0
           for record in 0..<chunk.recordCount {
             guard let field = content(chunk, record, column) else {
               (out + record).initialize(to: placeholder)
               valid[record] = 0
+              nulls += 1
               continue
             }
             if let value = parse(p, field.start, field.end) {
@@ -176,9 +191,11 @@ struct ConversionContext {
             } else {
               (out + record).initialize(to: placeholder)
               valid[record] = 0
+              nulls += 1
               if failures[task] == nil { failures[task] = record }
             }
           }
+          nullCounts[task] = nulls
         }
         initialized = rows
       }
@@ -188,7 +205,8 @@ struct ConversionContext {
         throw failure(task, record, column: column, columnName: columnName, expected: expected)
       }
     }
-    return Column(values, validity: ConversionContext.validity(validFlags))
+    let anyNull = (0..<chunks.count).contains { nullCounts[$0]! > 0 }
+    return Column(values, validity: anyNull ? ConversionContext.validity(validFlags) : nil)
   }
 
   static func validity(_ flags: [UInt8]) -> Validity? {
@@ -308,6 +326,8 @@ struct ConversionContext {
       return try periods(column, name: columnName, frequency: frequency)
     case .anyPeriod:
       return try periods(column, name: columnName, frequency: nil)
+    case .inferred:
+      preconditionFailure("convert(_:name:to:) needs a resolved target")
     }
   }
 

@@ -19,11 +19,22 @@ struct StringInterner {
 
   @inline(__always)
   static func hash(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for index in start..<end {
-      hash = (hash ^ UInt64(p[index])) &* 0x0000_0100_0000_01B3
+    // FNV-1a style mixing over 8-byte words, then the tail bytes; then a final avalanche.
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(end - start)
+    var index = start
+    let raw = UnsafeRawPointer(p)
+    while index + 8 <= end {
+      hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+      hash ^= hash >> 29
+      index += 8
     }
-    return hash
+    while index < end {
+      hash = (hash ^ UInt64(p[index])) &* 0x0000_0100_0000_01B3
+      index += 1
+    }
+    hash ^= hash >> 32
+    hash = hash &* 0xD6E8_FEB8_6659_FD93
+    return hash ^ (hash >> 32)
   }
 
   /// The code of the bytes `[start, end)`, adding them when new.
@@ -85,6 +96,18 @@ struct StringInterner {
 
 @inline(__always)
 func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-  for index in 0..<count where a[index] != b[index] { return false }
+  var index = 0
+  let ra = UnsafeRawPointer(a)
+  let rb = UnsafeRawPointer(b)
+  while index + 8 <= count {
+    if ra.loadUnaligned(fromByteOffset: index, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+      return false
+    }
+    index += 8
+  }
+  while index < count {
+    if a[index] != b[index] { return false }
+    index += 1
+  }
   return true
 }

@@ -5,8 +5,8 @@
 /// field `f` (quotes included; a trailing CR is excluded). Field `f > 0` starts one byte after
 /// the end of field `f − 1`.
 struct TokenizedChunk {
-  var starts: [Int] = []
-  var ends: [UInt32] = []
+  var starts = GrowableBuffer<Int>(capacity: 16)
+  var ends = GrowableBuffer<UInt32>(capacity: 16)
   /// Records whose field count differs from the header (index into `starts`, count found).
   var ragged: [(record: Int, fields: Int)] = []
   /// A literal quote inside an unquoted field (RFC 4180 forbids it; accepted as text).
@@ -37,18 +37,68 @@ struct Tokenizer {
   /// Tokenizes the records that start in `[from, until)`; records may run past `until`
   /// up to `limit` (the end of the data).
   func tokenize(from: Int, until: Int, limit: Int, expectedRecords: Int = 0) -> TokenizedChunk {
+    if let fast = tokenizeUnquoted(from: from, until: until, limit: limit, expectedRecords: expectedRecords) {
+      return fast
+    }
+    return tokenizeGeneral(from: from, until: until, limit: limit, expectedRecords: expectedRecords)
+  }
+
+  /// Fast path for text without quotes or NUL bytes: one pass over 8-byte words, each
+  /// delimiter or LF found by SWAR masks is a field end. Returns `nil` at the first quote or
+  /// NUL so the general tokenizer redoes the chunk (same result, by construction).
+  func tokenizeUnquoted(from: Int, until: Int, limit: Int, expectedRecords: Int) -> TokenizedChunk? {
+    var state = UnquotedState(
+      base: base, delimiter: delimiter, fieldCount: fieldCount, until: until, recordStart: from, expectedRecords: expectedRecords)
+    state.done = from >= until
+    let raw = UnsafeRawPointer(base)
+    let delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
+    var index = from
+    scan: while !state.done, index + 8 <= limit {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      if Tokenizer.eqMask(word, 0x2222_2222_2222_2222) | Tokenizer.eqMask(word, 0) != 0 {
+        state.abandon()
+        return nil
+      }
+      var hits = Tokenizer.eqMask(word, delimiters) | Tokenizer.eqMask(word, 0x0A0A_0A0A_0A0A_0A0A)
+      while hits != 0 {
+        state.handle(index + hits.trailingZeroBitCount >> 3)
+        hits &= hits &- 1
+        if state.done { break scan }
+      }
+      index += 8
+    }
+    while !state.done, index < limit {
+      let byte = base[index]
+      if byte == Tokenizer.quote || byte == 0 {
+        state.abandon()
+        return nil
+      }
+      if byte == delimiter || byte == Tokenizer.newline { state.handle(index) }
+      index += 1
+    }
+    if !state.done, state.recordStart < limit {
+      // Last record without a final newline; a trailing delimiter already opened its field.
+      state.finishRecord(end: limit, next: limit)
+    }
     var chunk = TokenizedChunk()
-    chunk.starts.reserveCapacity(expectedRecords)
-    chunk.ends.reserveCapacity(expectedRecords * fieldCount)
-    var fieldEnds = [UInt32](repeating: 0, count: max(fieldCount, 1))
+    chunk.ragged = state.ragged
+    chunk.starts = GrowableBuffer(adopting: state.starts)
+    chunk.ends = GrowableBuffer(adopting: state.ends)
+    return chunk
+  }
+
+  func tokenizeGeneral(from: Int, until: Int, limit: Int, expectedRecords: Int) -> TokenizedChunk {
+    var chunk = TokenizedChunk()
+    var starts = RawBuffer<Int>(capacity: expectedRecords + 16)
+    var ends = RawBuffer<UInt32>(capacity: (expectedRecords + 16) * max(fieldCount, 1))
     var position = from
-    while position < until {
+    records: while position < until {
       // Blank line: skip.
       if base[position] == Tokenizer.newline {
         position += 1
         continue
       }
-      if base[position] == Tokenizer.carriageReturn, position + 1 < limit, base[position + 1] == Tokenizer.newline {
+      if base[position] == Tokenizer.carriageReturn, position + 1 == limit || base[position + 1] == Tokenizer.newline {
         position += 2
         continue
       }
@@ -64,13 +114,13 @@ struct Tokenizer {
             while scan < limit, base[scan] != Tokenizer.quote {
               if base[scan] == 0 {
                 chunk.error = .nulByte(offset: scan)
-                return chunk
+                break records
               }
               scan += 1
             }
             if scan >= limit {
               chunk.error = .unterminatedQuote(offset: position)
-              return chunk
+              break records
             }
             if scan + 1 < limit, base[scan + 1] == Tokenizer.quote {
               scan += 2
@@ -92,22 +142,20 @@ struct Tokenizer {
               atRecordEnd = true
             } else {
               chunk.error = .textAfterQuote(offset: position, field: field)
-              return chunk
+              break records
             }
           } else {
             atRecordEnd = true
           }
         } else {
-          var scan = position
-          while scan < limit {
-            let byte = base[scan]
-            if byte == delimiter || byte == Tokenizer.newline { break }
-            if byte == Tokenizer.quote { chunk.sawStrayQuote = true }
-            if byte == 0 {
+          var scan = scanUnquoted(from: position, limit: limit)
+          while scan < limit, base[scan] == Tokenizer.quote || base[scan] == 0 {
+            if base[scan] == 0 {
               chunk.error = .nulByte(offset: scan)
-              return chunk
+              break records
             }
-            scan += 1
+            chunk.sawStrayQuote = true
+            scan = scanUnquoted(from: scan + 1, limit: limit)
           }
           fieldEnd = scan
           if scan < limit, base[scan] == delimiter {
@@ -118,24 +166,58 @@ struct Tokenizer {
             atRecordEnd = true
           }
         }
-        if field < fieldCount { fieldEnds[field] = UInt32(truncatingIfNeeded: fieldEnd - recordStart) }
+        if field < fieldCount { ends.append(UInt32(truncatingIfNeeded: fieldEnd - recordStart)) }
         field += 1
         // A delimiter as the very last byte opens one more (empty) field.
         if !atRecordEnd, position >= limit {
-          if field < fieldCount { fieldEnds[field] = UInt32(truncatingIfNeeded: position - recordStart) }
+          if field < fieldCount { ends.append(UInt32(truncatingIfNeeded: position - recordStart)) }
           field += 1
           atRecordEnd = true
         }
       }
       if field != fieldCount {
-        chunk.ragged.append((chunk.starts.count, field))
-        let lastEnd = field > 0 ? fieldEnds[min(field, fieldCount) - 1] : 0
-        for missing in min(field, fieldCount)..<fieldCount { fieldEnds[missing] = lastEnd }
+        chunk.ragged.append((starts.count, field))
+        let stored = min(field, fieldCount)
+        let lastEnd = stored > 0 ? ends.last : 0
+        for _ in stored..<fieldCount { ends.append(lastEnd) }
       }
-      chunk.starts.append(recordStart)
-      chunk.ends.append(contentsOf: fieldEnds[0..<fieldCount])
+      starts.append(recordStart)
     }
+    chunk.starts = GrowableBuffer(adopting: starts)
+    chunk.ends = GrowableBuffer(adopting: ends)
     return chunk
+  }
+
+  /// The first offset at or after `from` holding the delimiter, LF, a quote or NUL (or `limit`).
+  ///
+  /// Eight bytes at a time (SWAR): a byte equal to a pattern byte sets its high bit in
+  /// `eqMask`, exactly (no false positives).
+  @inline(__always)
+  func scanUnquoted(from: Int, limit: Int) -> Int {
+    var index = from
+    let raw = UnsafeRawPointer(base)
+    let delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
+    while index + 8 <= limit {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      let hits =
+        Tokenizer.eqMask(word, delimiters) | Tokenizer.eqMask(word, 0x0A0A_0A0A_0A0A_0A0A)
+        | Tokenizer.eqMask(word, 0x2222_2222_2222_2222) | Tokenizer.eqMask(word, 0)
+      if hits != 0 { return index + hits.trailingZeroBitCount >> 3 }
+      index += 8
+    }
+    while index < limit {
+      let byte = base[index]
+      if byte == delimiter || byte == Tokenizer.newline || byte == Tokenizer.quote || byte == 0 { return index }
+      index += 1
+    }
+    return limit
+  }
+
+  @inline(__always)
+  static func eqMask(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let x = word ^ pattern
+    return ~(((x & low7) &+ low7) | x | low7)
   }
 
   /// The offset after the first newline outside quotes at or after `position − 1`, given the
@@ -160,5 +242,136 @@ struct Tokenizer {
     var count = 0
     for index in from..<until where base[index] == Tokenizer.quote { count += 1 }
     return count
+  }
+}
+
+/// An append-only buffer without per-append uniqueness checks (the tokenizer's hot path).
+/// Reference semantics: the tokenizer fills it once, readers only read it afterwards.
+final class GrowableBuffer<T>: @unchecked Sendable {
+  private let pointer: UnsafeMutablePointer<T>
+  private(set) var count: Int
+
+  init(capacity: Int) {
+    pointer = .allocate(capacity: max(capacity, 16))
+    count = 0
+  }
+
+  /// Takes ownership of a filled raw buffer (no copy).
+  init(adopting raw: RawBuffer<T>) {
+    pointer = raw.pointer
+    count = raw.count
+  }
+
+  deinit {
+    pointer.deinitialize(count: count)
+    pointer.deallocate()
+  }
+
+  @inline(__always)
+  subscript(index: Int) -> T { pointer[index] }
+
+  var last: T { pointer[count - 1] }
+
+  /// Drops the last `n` elements.
+  func removeLast(_ n: Int) {
+    precondition(n <= count, "GrowableBuffer.removeLast: \(n) > \(count)")
+    (pointer + count - n).deinitialize(count: n)
+    count -= n
+  }
+
+}
+
+/// A growable buffer held in a local variable while the tokenizer fills it (a value type,
+/// so the hot loop pays no dynamic exclusivity checks); then adopted by ``GrowableBuffer``.
+struct RawBuffer<T> {
+  private(set) var pointer: UnsafeMutablePointer<T>
+  private var capacity: Int
+  private(set) var count = 0
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 16)
+    pointer = .allocate(capacity: self.capacity)
+  }
+
+  @inline(__always)
+  mutating func append(_ value: T) {
+    if count == capacity { grow() }
+    (pointer + count).initialize(to: value)
+    count += 1
+  }
+
+  var last: T { pointer[count - 1] }
+
+  /// Frees the memory (when the buffer is abandoned).
+  func release() {
+    pointer.deinitialize(count: count)
+    pointer.deallocate()
+  }
+
+  private mutating func grow() {
+    let bigger = UnsafeMutablePointer<T>.allocate(capacity: capacity * 2)
+    bigger.moveInitialize(from: pointer, count: count)
+    pointer.deallocate()
+    pointer = bigger
+    capacity *= 2
+  }
+}
+
+/// Mutable state of the unquoted fast path (a value type in a local: no heap boxes).
+struct UnquotedState {
+  let base: UnsafePointer<UInt8>
+  let delimiter: UInt8
+  let fieldCount: Int
+  let until: Int
+  var recordStart: Int
+  var field = 0
+  var done = false
+  var starts: RawBuffer<Int>
+  var ends: RawBuffer<UInt32>
+  var ragged: [(record: Int, fields: Int)] = []
+
+  init(base: UnsafePointer<UInt8>, delimiter: UInt8, fieldCount: Int, until: Int, recordStart: Int, expectedRecords: Int) {
+    self.base = base
+    self.delimiter = delimiter
+    self.fieldCount = fieldCount
+    self.until = until
+    self.recordStart = recordStart
+    starts = RawBuffer(capacity: expectedRecords + 16)
+    ends = RawBuffer(capacity: (expectedRecords + 16) * max(fieldCount, 1))
+  }
+
+  @inline(__always)
+  mutating func handle(_ position: Int) {
+    if base[position] == Tokenizer.newline {
+      finishRecord(end: position, next: position + 1)
+    } else {
+      if field < fieldCount { ends.append(UInt32(truncatingIfNeeded: position - recordStart)) }
+      field += 1
+    }
+  }
+
+  @inline(__always)
+  mutating func finishRecord(end: Int, next: Int) {
+    var fieldEnd = end
+    if fieldEnd > recordStart, base[fieldEnd - 1] == Tokenizer.carriageReturn { fieldEnd -= 1 }
+    if !(field == 0 && fieldEnd == recordStart) {  // a blank line (LF or CR LF) is not a record
+      if field < fieldCount { ends.append(UInt32(truncatingIfNeeded: fieldEnd - recordStart)) }
+      field += 1
+      if field != fieldCount {
+        ragged.append((starts.count, field))
+        let stored = min(field, fieldCount)
+        let lastEnd = stored > 0 ? ends.last : 0
+        for _ in stored..<fieldCount { ends.append(lastEnd) }
+      }
+      starts.append(recordStart)
+    }
+    field = 0
+    recordStart = next
+    if recordStart >= until { done = true }
+  }
+
+  func abandon() {
+    starts.release()
+    ends.release()
   }
 }

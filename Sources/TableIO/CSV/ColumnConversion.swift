@@ -167,61 +167,49 @@ struct ConversionContext {
     let offsets = rowOffsets
     let rows = offsets.last!
     let failures = SlotBuffer<Int>(count: chunks.count)
-    let nullCounts = SlotBuffer<Int>(count: chunks.count)
-    var validFlags = [UInt8](repeating: 1, count: rows)
+    let nullRows = SlotBuffer<[Int]>(count: chunks.count)
     let p = file.base
-    let values = validFlags.withUnsafeMutableBufferPointer { flags in
-      let flagBox = UncheckedSendable(flags)
-      return [T](unsafeUninitializedCapacity: rows) { buffer, initialized in
-        let box = UncheckedSendable(buffer)
-        parallelFor(jobs: jobs, taskCount: chunks.count) { task in
-          let chunk = chunks[task]
-          let out = box.value.baseAddress! + offsets[task]
-          let valid = flagBox.value.baseAddress! + offsets[task]
-          var nulls = 0
-          for record in 0..<chunk.recordCount {
-            guard let field = content(chunk, record, column) else {
-              (out + record).initialize(to: placeholder)
-              valid[record] = 0
-              nulls += 1
-              continue
-            }
-            if let value = parse(p, field.start, field.end) {
-              (out + record).initialize(to: value)
-            } else {
-              (out + record).initialize(to: placeholder)
-              valid[record] = 0
-              nulls += 1
-              if failures[task] == nil { failures[task] = record }
-            }
+    let values = [T](unsafeUninitializedCapacity: rows) { buffer, initialized in
+      let box = UncheckedSendable(buffer)
+      parallelFor(jobs: jobs, taskCount: chunks.count) { task in
+        let chunk = chunks[task]
+        let out = box.value.baseAddress! + offsets[task]
+        var nulls: [Int] = []
+        for record in 0..<chunk.recordCount {
+          guard let field = content(chunk, record, column) else {
+            (out + record).initialize(to: placeholder)
+            nulls.append(offsets[task] + record)
+            continue
           }
-          nullCounts[task] = nulls
+          if let value = parse(p, field.start, field.end) {
+            (out + record).initialize(to: value)
+          } else {
+            (out + record).initialize(to: placeholder)
+            nulls.append(offsets[task] + record)
+            if failures[task] == nil { failures[task] = record }
+          }
         }
-        initialized = rows
+        nullRows[task] = nulls
       }
+      initialized = rows
     }
     for task in 0..<chunks.count {
       if let record = failures[task] {
         throw failure(task, record, column: column, columnName: columnName, expected: expected)
       }
     }
-    let anyNull = (0..<chunks.count).contains { nullCounts[$0]! > 0 }
-    return Column(values, validity: anyNull ? ConversionContext.validity(validFlags) : nil)
+    return Column(values, validity: ConversionContext.validity(nullRows: nullRows, rows: rows))
   }
 
-  static func validity(_ flags: [UInt8]) -> Validity? {
-    var words = [UInt64](repeating: 0, count: (flags.count + 63) >> 6)
-    var allValid = true
-    flags.withUnsafeBufferPointer { bytes in
-      for wordIndex in words.indices {
-        var word: UInt64 = 0
-        let base = wordIndex << 6
-        for bit in 0..<min(64, bytes.count - base) where bytes[base + bit] != 0 { word |= 1 << UInt64(bit) }
-        words[wordIndex] = word
-        if word != (base + 64 <= bytes.count ? UInt64.max : (1 << UInt64(bytes.count - base)) - 1) { allValid = false }
-      }
+  /// A mask with the listed rows null, or `nil` when no row is.
+  static func validity(nullRows: SlotBuffer<[Int]>, rows: Int) -> Validity? {
+    let lists = nullRows.values().map { $0 ?? [] }
+    guard lists.contains(where: { !$0.isEmpty }) else { return nil }
+    var mask = Validity(repeating: true, count: rows)
+    for list in lists {
+      for row in list { mask.setNull(row) }
     }
-    return allValid ? nil : Validity(words: words, count: flags.count)
+    return mask
   }
 
   /// Dictionary-encodes one column: per-chunk interners merged in chunk order, so codes follow
@@ -230,33 +218,31 @@ struct ConversionContext {
     let offsets = rowOffsets
     let rows = offsets.last!
     let interners = SlotBuffer<StringInterner>(count: chunks.count)
-    var validFlags = [UInt8](repeating: 1, count: rows)
+    let nullRows = SlotBuffer<[Int]>(count: chunks.count)
     let p = file.base
-    var codes = validFlags.withUnsafeMutableBufferPointer { flags in
-      let flagBox = UncheckedSendable(flags)
-      return [Int32](unsafeUninitializedCapacity: rows) { buffer, initialized in
-        let box = UncheckedSendable(buffer)
-        parallelFor(jobs: jobs, taskCount: chunks.count) { task in
-          let chunk = chunks[task]
-          var interner = StringInterner()
-          let out = box.value.baseAddress! + offsets[task]
-          let valid = flagBox.value.baseAddress! + offsets[task]
-          for record in 0..<chunk.recordCount {
-            guard let field = content(chunk, record, column) else {
-              out[record] = 0
-              valid[record] = 0
-              continue
-            }
-            if field.quoted, memchrQuote(p, field.start, field.end) {
-              out[record] = interner.intern(FieldRange.unquoted(p, field.start - 1, field.end + 1))
-            } else {
-              out[record] = interner.intern(p, field.start, field.end)
-            }
+    var codes = [Int32](unsafeUninitializedCapacity: rows) { buffer, initialized in
+      let box = UncheckedSendable(buffer)
+      parallelFor(jobs: jobs, taskCount: chunks.count) { task in
+        let chunk = chunks[task]
+        var interner = StringInterner()
+        var nulls: [Int] = []
+        let out = box.value.baseAddress! + offsets[task]
+        for record in 0..<chunk.recordCount {
+          guard let field = content(chunk, record, column) else {
+            out[record] = -1
+            nulls.append(offsets[task] + record)
+            continue
           }
-          interners[task] = interner
+          if field.quoted, memchrQuote(p, field.start, field.end) {
+            out[record] = interner.intern(FieldRange.unquoted(p, field.start - 1, field.end + 1))
+          } else {
+            out[record] = interner.intern(p, field.start, field.end)
+          }
         }
-        initialized = rows
+        interners[task] = interner
+        nullRows[task] = nulls
       }
+      initialized = rows
     }
     // Merge dictionaries in chunk order and remap codes.
     var dictionary: [String] = []
@@ -281,18 +267,19 @@ struct ConversionContext {
     if needsRemap {
       codes.withUnsafeMutableBufferPointer { buffer in
         let box = UncheckedSendable(buffer)
-        validFlags.withUnsafeBufferPointer { flags in
-          let flagBox = UncheckedSendable(flags)
-          parallelFor(jobs: jobs, taskCount: chunks.count) { task in
-            let remap = remaps[task]
-            for row in offsets[task]..<offsets[task + 1] where flagBox.value[row] != 0 {
-              box.value[row] = remap[Int(box.value[row])]
-            }
+        parallelFor(jobs: jobs, taskCount: chunks.count) { task in
+          let remap = remaps[task]
+          for row in offsets[task]..<offsets[task + 1] where box.value[row] >= 0 {
+            box.value[row] = remap[Int(box.value[row])]
           }
         }
       }
     }
-    return StringColumn(codes: Column(codes, validity: ConversionContext.validity(validFlags)), dictionary: dictionary)
+    let validity = ConversionContext.validity(nullRows: nullRows, rows: rows)
+    if validity != nil {
+      for row in codes.indices where codes[row] < 0 { codes[row] = 0 }
+    }
+    return StringColumn(codes: Column(codes, validity: validity), dictionary: dictionary)
   }
 
   func convert(_ column: Int, name columnName: String, to target: ColumnTarget) throws(TableIOError) -> Converted {

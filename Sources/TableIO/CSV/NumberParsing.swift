@@ -7,7 +7,7 @@
 /// Exact parsers for integers and decimals over raw bytes.
 ///
 /// Integers: optional sign, 1–19 digits, overflow-checked. Decimals: an exact fast path
-/// (Clinger 1990: at most 15 significant digits and at most 22 fractional digits, one
+/// (Clinger 1990: at most 15 digits in all, so at most 15 fractional digits, and one
 /// correctly rounded division by an exact power of ten) and `strtod` otherwise, so every
 /// result is the correctly rounded double of the text. `nan`, `inf`, `-inf`, `infinity`
 /// (any case) are doubles. A thousands separator, when given, must sit between digits.
@@ -72,42 +72,49 @@ struct NumberSyntax: Sendable {
       negative = p[index] == UInt8(ascii: "-")
       index += 1
     }
+    // All digits go into the mantissa; the exact path needs at most 15 of them (leading
+    // zeros included), so the mantissa is below 10^15 < 2^53.
     var mantissa: UInt64 = 0
-    var significant = 0
-    var integerDigits = 0
+    var digits = 0
     var fractionDigits = 0
-    var previousWasDigit = false
-    var sawSeparator = false
-    while index < end {
-      let digit = p[index] &- 48
-      if digit < 10 {
-        if significant > 0 || digit != 0 { significant += 1 }
-        if significant <= 19 { mantissa = mantissa &* 10 &+ UInt64(digit) }
-        integerDigits += 1
-        previousWasDigit = true
+    if thousandsSeparator == nil {
+      while index < end {
+        let digit = p[index] &- 48
+        if digit >= 10 { break }
+        mantissa = mantissa &* 10 &+ UInt64(digit)
+        digits += 1
         index += 1
-      } else if let separator = thousandsSeparator, p[index] == separator, previousWasDigit {
-        previousWasDigit = false
-        sawSeparator = true
-        index += 1
-      } else {
-        break
       }
+    } else {
+      var previousWasDigit = false
+      while index < end {
+        let digit = p[index] &- 48
+        if digit < 10 {
+          mantissa = mantissa &* 10 &+ UInt64(digit)
+          digits += 1
+          previousWasDigit = true
+        } else if p[index] == thousandsSeparator!, previousWasDigit {
+          previousWasDigit = false
+        } else {
+          break
+        }
+        index += 1
+      }
+      if digits > 0, !previousWasDigit { return nil }
     }
-    if sawSeparator, !previousWasDigit { return nil }
     if index < end, p[index] == decimalSeparator {
       index += 1
       while index < end {
         let digit = p[index] &- 48
-        guard digit < 10 else { break }
-        if significant > 0 || digit != 0 { significant += 1 }
-        if significant <= 19 { mantissa = mantissa &* 10 &+ UInt64(digit) }
+        if digit >= 10 { break }
+        mantissa = mantissa &* 10 &+ UInt64(digit)
         fractionDigits += 1
         index += 1
       }
     }
-    if integerDigits + fractionDigits == 0 { return special(p, start, end) }
-    if index == end, significant <= 15, fractionDigits <= 22 {
+    let totalDigits = digits + fractionDigits
+    if totalDigits == 0 { return special(p, start, end) }
+    if index == end, totalDigits <= 15 {
       let magnitude = fractionDigits == 0 ? Double(mantissa) : Double(mantissa) / NumberSyntax.powersOfTen[fractionDigits]
       return negative ? -magnitude : magnitude
     }

@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "Kernels", targets: ["Kernels"]),
     .library(name: "TableIO", targets: ["TableIO"]),
     .library(name: "Indicators", targets: ["Indicators"]),
+    .library(name: "Synthetic", targets: ["Synthetic"]),
     .executable(name: "cifra", targets: ["cifra"]),
   ],
   dependencies: [
@@ -32,17 +33,18 @@ let package = Package(
     .target(name: "Kernels", dependencies: ["Columnar", "LinearAlgebra"]),
     .target(name: "TableIO", dependencies: ["Columnar"]),
     .target(name: "Indicators", dependencies: ["Kernels", "Columnar"]),
+    .target(name: "Synthetic", dependencies: ["Columnar"]),
 
     // MARK: Executable
     .executableTarget(
       name: "cifra",
       dependencies: [
-        "Indicators", "TableIO", "Columnar", "Kernels",
+        "Indicators", "TableIO", "Columnar", "Kernels", "Synthetic",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // MARK: Tests
-    .target(name: "_TestSupport", dependencies: ["Columnar"]),
+    .target(name: "_TestSupport", dependencies: ["Columnar", "Synthetic"]),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
     .testTarget(name: "ColumnarTests", dependencies: ["Columnar", "_TestSupport"]),
     .testTarget(name: "KernelsTests", dependencies: ["Kernels", "Columnar", "_TestSupport"]),

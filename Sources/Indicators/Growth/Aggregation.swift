@@ -1,0 +1,91 @@
+import Columnar
+import Kernels
+
+/// Aggregation of a panel to a coarser frequency, with completeness.
+///
+/// A target period is complete when every one of its sub-periods is present with a value
+/// (12 months in a year, 3 in a quarter, the days of a month). Incomplete periods are dropped
+/// unless `keepIncomplete`, and named in the warnings either way.
+struct AggregatedPanel {
+  let panel: SeriesPanel
+  /// Per row of `panel`: whether the period had all its sub-periods.
+  let complete: [Bool]
+  let warnings: [String]
+}
+
+extension SeriesPanel {
+  /// Sub-periods of `frequency` in `period` (a coarser period).
+  static func expectedSubperiods(of period: Period, source: Frequency) -> Int {
+    if source == .daily { return period.lastDay - period.firstDay + 1 }
+    return (source.periodsPerYear ?? 1) / (period.frequency.periodsPerYear ?? 1)
+  }
+
+  /// Aggregates to `target` with `function`; see ``AggregatedPanel``.
+  func aggregated(to target: Frequency, function: AggregateFunction, keepIncomplete: Bool) throws(GrowthError) -> AggregatedPanel {
+    guard target < frequency else {
+      throw .unsupported("--freq \(target.rawValue) is not coarser than the data's frequency \(frequency.rawValue)")
+    }
+    guard target != .weekly, frequency != .weekly else {
+      throw .unsupported("weekly periods cannot be aggregated to months, quarters or years (weeks straddle them)")
+    }
+    _ = try lookup()  // duplicate sub-periods are an error before they are summed
+    let source = frequency
+    return aggregated(
+      into: { $0.converted(to: target)! }, frequency: target,
+      expected: { SeriesPanel.expectedSubperiods(of: $0, source: source) }, function: function,
+      keepIncomplete: keepIncomplete, what: "periods")
+  }
+
+  /// Aggregates rows into the coarser period `into(period)` of each row, per group.
+  ///
+  /// A cell is complete when it has `expected(cell period)` values; incomplete cells are
+  /// named in a warning and dropped unless `keepIncomplete`.
+  func aggregated(
+    into: (Period) -> Period, frequency target: Frequency, expected: (Period) -> Int, function: AggregateFunction,
+    keepIncomplete: Bool, what: String
+  ) -> AggregatedPanel {
+    var idByKey: [Int: Int32] = [:]
+    var cellGroup: [Int32] = []
+    var cellPeriod: [Period] = []
+    var cellOf = [Int32](repeating: 0, count: groups.count)
+    for row in sortedRows() {
+      let coarse = into(periods.values[row])
+      let key = Int(groups[row]) << 40 | (coarse.ordinal & ((1 << 40) - 1))
+      if let id = idByKey[key] {
+        cellOf[row] = id
+      } else {
+        let id = Int32(cellGroup.count)
+        idByKey[key] = id
+        cellGroup.append(groups[row])
+        cellPeriod.append(coarse)
+        cellOf[row] = id
+      }
+    }
+    let order = periods.values.map(\.ordinal)
+    let (aggregated, counts) = groupedAggregate(values, groups: cellOf, groupCount: cellGroup.count, function: function, order: order)
+    var keep: [Int] = []
+    var complete: [Bool] = []
+    var incomplete: [String] = []
+    for cell in 0..<cellGroup.count {
+      let wanted = expected(cellPeriod[cell])
+      let isComplete = counts[cell] == wanted
+      if !isComplete {
+        let group = label(of: cellGroup[cell])
+        incomplete.append((group.isEmpty ? "" : group + " ") + "\(cellPeriod[cell]) (\(counts[cell]) of \(wanted))")
+      }
+      if isComplete || keepIncomplete {
+        keep.append(cell)
+        complete.append(isComplete)
+      }
+    }
+    var warnings: [String] = []
+    if !incomplete.isEmpty {
+      let verb = keepIncomplete ? "kept (complete = false)" : "excluded"
+      warnings.append("incomplete \(what) \(verb): " + incomplete.joined(separator: "; "))
+    }
+    let panel = SeriesPanel(
+      keyNames: keyNames, keys: keys, keyValues: keyValues, groups: keep.map { cellGroup[$0] },
+      periods: Column(keep.map { cellPeriod[$0] }), values: aggregated.take(keep), frequency: target)
+    return AggregatedPanel(panel: panel, complete: complete, warnings: warnings)
+  }
+}

@@ -1,0 +1,104 @@
+import Columnar
+import Kernels
+
+/// The growth family: period-over-period and year-over-year change, annualised change,
+/// whole-span rates (CAGR, exponential, least squares), index numbers, chain-linking and
+/// contributions, on series in long form. Formulas: methodology.md §4; edge cases:
+/// docs/indicators/growth.md.
+public enum Growth {
+  /// Computes `options.method` over `table`.
+  ///
+  /// Steps: read the panel (values, periods, groups); aggregate to `options.frequency` if
+  /// asked (incomplete periods excluded and warned, or kept and marked); or, with
+  /// `yearToDate`, compare the same months of each year; restrict to `from`…`to`; compute.
+  /// Rows come out by group (first appearance) then period.
+  /// - Throws: ``GrowthError`` for bad periods, duplicates within a group, unknown columns,
+  ///   or a method that does not apply to the data's frequency.
+  public static func compute(_ table: Table, options: GrowthOptions) throws(GrowthError) -> GrowthResult {
+    if options.method == .contribution, options.component == nil {
+      throw .unsupported("--method contribution needs --component COL (the column naming the parts of the total)")
+    }
+    let keys = options.method == .contribution ? options.by + [options.component!] : options.by
+    var panel = try SeriesPanel(table: table, value: options.value, period: options.period, by: keys, readAs: options.periodFrequency)
+    var warnings: [String] = []
+    var completeness: [Bool]?
+    var spans: [String]?
+
+    if options.yearToDate {
+      let ytd = try panel.yearToDate(function: options.aggregate)
+      panel = ytd.panel
+      spans = ytd.spans
+      warnings += ytd.warnings
+    } else if let target = options.frequency, target != panel.frequency {
+      let aggregated = try panel.aggregated(to: target, function: options.aggregate, keepIncomplete: options.keepIncomplete)
+      panel = aggregated.panel
+      warnings += aggregated.warnings
+      if options.keepIncomplete { completeness = aggregated.complete }
+    }
+    if options.from != nil || options.to != nil {
+      let kept = try panel.restrictedRows(from: options.from, to: options.to)
+      panel = panel.subset(kept)
+      completeness = completeness.map { flags in kept.map { flags[$0] } }
+      spans = spans.map { labels in kept.map { labels[$0] } }
+    }
+
+    var table: Table
+    switch options.method {
+    case .pop, .yoy, .annualized:
+      let (result, notes) = try periodOverPeriod(panel, method: options.method, lag: options.lag)
+      table = result
+      warnings += notes
+    case .cagr, .exponential, .leastSquares:
+      if options.keepIncomplete || options.yearToDate {
+        throw .unsupported("--keep-incomplete and --ytd apply to period-by-period methods, not to \(options.method.rawValue)")
+      }
+      let from = try options.from.map { text throws(GrowthError) in try panel.ordinal(of: text, option: "--from") }
+      let to = try options.to.map { text throws(GrowthError) in try panel.ordinal(of: text, option: "--to") }
+      let (result, notes) = try wholeSpan(panel, method: options.method, from: from, to: to)
+      return GrowthResult(table: result, warnings: warnings + notes)
+    case .index:
+      guard let base = options.base else { throw .unsupported("--method index needs --base PERIOD") }
+      let (result, notes) = try index(panel, base: base)
+      table = result
+      warnings += notes
+    case .chain:
+      let (result, notes) = try chain(panel, base: options.base)
+      table = result
+      warnings += notes
+    case .contribution:
+      let (result, notes) = try contributions(panel, lag: options.lag)
+      table = result
+      warnings += notes
+    }
+    // Extra columns that follow the panel's row order (group, period).
+    let order = panel.sortedRows()
+    do {
+      if let spans {
+        table = try table.with("months", .string(StringColumn(order.map { spans[$0] })))
+      }
+      if let completeness {
+        table = try table.with("complete", .bool(Column(order.map { completeness[$0] })))
+      }
+    } catch {
+      throw .column(error)
+    }
+    return GrowthResult(table: table, warnings: warnings)
+  }
+}
+
+extension SeriesPanel {
+  /// Indices of rows with periods in `[from, to]`.
+  func restrictedRows(from: String?, to: String?) throws(GrowthError) -> [Int] {
+    func bound(_ text: String?) throws(GrowthError) -> Int? {
+      guard let text else { return nil }
+      do {
+        return try PeriodParser.parse(text, as: frequency).period.ordinal
+      } catch {
+        throw .badPeriodLabel(column: "--from/--to", row: -1, text: text, detail: error.description)
+      }
+    }
+    let lower = try bound(from) ?? Int.min
+    let upper = try bound(to) ?? Int.max
+    return (0..<groups.count).filter { (lower...upper).contains(periods.values[$0].ordinal) }
+  }
+}

@@ -1,0 +1,93 @@
+import Columnar
+import Kernels
+
+/// The growth measures `cifra growth` computes (methodology.md §4.1).
+public enum GrowthMethod: String, Sendable, CaseIterable {
+  /// Period over period: `X_t / X_{t−1} − 1` (calendar lag 1, or `--lag`).
+  case pop
+  /// Year over year: `X_t / X_{t−P} − 1`, P = periods per year (12, 4, 2, 1).
+  case yoy
+  /// Annualised one-period change: `(X_t / X_{t−1})^P − 1`.
+  case annualized
+  /// Compound annual growth over the span: `(X_n / X_0)^(1/n) − 1`, n in years.
+  case cagr
+  /// Exponential end-point rate (WDI, population): `ln(X_n / X_0) / n`.
+  case exponential
+  /// Least-squares rate (WDI): OLS of `ln X_t` on t (years), `r = e^b − 1`.
+  case leastSquares = "least-squares"
+  /// Index with a base period = 100: `I_t = 100 · X_t / X_b`.
+  case index
+  /// Chain-linked index from link relatives `L_t = X_t / X_{t−1}`: `I_t = I_{t−1} · L_t`.
+  case chain
+  /// Contributions of components to the growth of their total, in percentage points.
+  case contribution
+
+  /// Whether the method gives one row per group (whole-span rates) instead of one per period.
+  public var isWholeSpan: Bool { self == .cagr || self == .exponential || self == .leastSquares }
+}
+
+/// Options of ``Growth/compute(_:options:)``: names of the input columns and the method.
+public struct GrowthOptions: Sendable {
+  /// Column holding the values.
+  public var value: String
+  /// Column holding the periods (period labels, ISO dates, or integer years).
+  public var period: String
+  /// Grouping columns (each group is its own series).
+  public var by: [String] = []
+  /// Read period labels as periods of this frequency (the containing period: `2022-03-15` as
+  /// `M` is `2022-03`). `nil` = the labels' own frequency (dates are days, integers years).
+  public var periodFrequency: Frequency?
+  /// Aggregate to this coarser frequency before computing (`nil` = no aggregation).
+  public var frequency: Frequency?
+  /// How sub-periods combine when aggregating.
+  public var aggregate: AggregateFunction = .sum
+  /// Keep aggregated periods that miss sub-periods (marked `complete = false`).
+  public var keepIncomplete = false
+  /// The measure.
+  public var method: GrowthMethod = .pop
+  /// Lag in periods for `pop` / `annualized` (default 1) and `yoy` (default: one year).
+  public var lag: Int?
+  /// Base period label for `index` (and to rebase `chain`).
+  public var base: String?
+  /// First period to use (label).
+  public var from: String?
+  /// Last period to use (label).
+  public var to: String?
+  /// Compare Jan..m of each year with Jan..m of the previous year, m = the last sub-period of
+  /// the latest year.
+  public var yearToDate = false
+  /// Component column for `contribution`.
+  public var component: String?
+
+  /// Options for a value and a period column.
+  public init(value: String, period: String) {
+    self.value = value
+    self.period = period
+  }
+}
+
+/// A computed growth table plus what the user should know about it.
+public struct GrowthResult: Sendable {
+  /// The result rows.
+  public let table: Table
+  /// Warnings for stderr: excluded incomplete periods, zero bases, broken chains, …
+  public let warnings: [String]
+}
+
+/// Errors of the growth engine: bad input data or options that cannot apply to the data.
+public enum GrowthError: Error, Equatable, Sendable, CustomStringConvertible {
+  case column(ColumnError)
+  case badPeriodLabel(column: String, row: Int, text: String, detail: String)
+  case unsupported(String)
+
+  public var description: String {
+    switch self {
+    case .column(let error): error.description
+    case .badPeriodLabel(let column, let row, let text, let detail):
+      row < 0
+        ? "\(column): cannot read '\(text)' as a period (\(detail))"
+        : "column '\(column)', data row \(row + 1): cannot read '\(text)' as a period (\(detail))"
+    case .unsupported(let detail): detail
+    }
+  }
+}

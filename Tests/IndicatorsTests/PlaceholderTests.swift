@@ -1,2 +1,0 @@
-import Testing
-@Test func indicatorsTargetBuilds() { #expect(Bool(true)) }

@@ -7,13 +7,17 @@
 public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// The frequency.
   public let frequency: Frequency
+  /// Stored as 32 bits so a period takes 8 bytes (every supported year 1–9999 fits).
+  @usableFromInline let storedOrdinal: Int32
+
   /// Position on the frequency's time line (see the type doc).
-  public let ordinal: Int
+  @inlinable public var ordinal: Int { Int(storedOrdinal) }
 
   /// A period from its frequency and ordinal.
+  @inlinable
   public init(_ frequency: Frequency, ordinal: Int) {
     self.frequency = frequency
-    self.ordinal = ordinal
+    storedOrdinal = Int32(truncatingIfNeeded: ordinal)
   }
 
   /// The year `year`.

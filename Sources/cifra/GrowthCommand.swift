@@ -35,6 +35,8 @@ struct GrowthCommand: ParsableCommand {
   var periodFreq: Frequency?
   @Option(help: "Aggregate to this coarser frequency first (A, S, Q, M).") var freq: Frequency?
   @Option(help: "How sub-periods combine: sum, mean or last.") var aggregate: AggregateFunction = .sum
+  @Option(help: "Combine rows sharing a group and period first (microdata): sum, mean or last. Without it they are an error.")
+  var collapse: AggregateFunction?
   @Flag(help: "Keep aggregated periods that miss sub-periods, marked in a 'complete' column.") var keepIncomplete = false
   @Option(help: "pop, yoy, annualized, cagr, exponential, least-squares, index, chain, contribution.")
   var method: GrowthMethod = .pop
@@ -62,6 +64,7 @@ struct GrowthCommand: ParsableCommand {
     options.periodFrequency = periodFreq
     options.frequency = freq
     options.aggregate = aggregate
+    options.collapse = collapse
     options.keepIncomplete = keepIncomplete
     options.method = method
     options.lag = lag

@@ -89,3 +89,60 @@ extension SeriesPanel {
     return AggregatedPanel(panel: panel, complete: complete, warnings: warnings)
   }
 }
+
+extension SeriesPanel {
+  /// Combines rows that share a group and a period (microdata, several records per period)
+  /// into one value per (group, period) with `function`; blank values are skipped, and a cell
+  /// whose values are all blank is blank.
+  ///
+  /// Uses a dense grid (group × period range) when it is small — a perfect-hash aggregate,
+  /// one pass, no hashing — and a hash table otherwise. Output rows are in (group, period) order.
+  func collapsed(_ function: AggregateFunction) -> SeriesPanel {
+    guard !groups.isEmpty else { return self }
+    var low = Int.max
+    var high = Int.min
+    for period in periods.values {
+      low = min(low, period.ordinal)
+      high = max(high, period.ordinal)
+    }
+    let span = high - low + 1
+    let cells = groupCount.multipliedReportingOverflow(by: span)
+    var cellOf = [Int32](repeating: 0, count: groups.count)
+    var cellGroup: [Int32] = []
+    var cellOrdinal: [Int] = []
+    if !cells.overflow, cells.partialValue <= max(1 << 22, groups.count) {
+      // Dense: cell = group × span + (ordinal − low), then renumbered in (group, period) order.
+      var used = [Bool](repeating: false, count: cells.partialValue)
+      for row in 0..<groups.count {
+        let cell = Int(groups[row]) * span + (periods.values[row].ordinal - low)
+        cellOf[row] = Int32(cell)
+        used[cell] = true
+      }
+      var renumber = [Int32](repeating: -1, count: cells.partialValue)
+      for cell in 0..<cells.partialValue where used[cell] {
+        renumber[cell] = Int32(cellGroup.count)
+        cellGroup.append(Int32(cell / span))
+        cellOrdinal.append(cell % span + low)
+      }
+      for row in 0..<groups.count { cellOf[row] = renumber[Int(cellOf[row])] }
+    } else {
+      var ids: [Int: Int32] = [:]
+      for row in sortedRows() {
+        let key = Int(groups[row]) << 40 | (periods.values[row].ordinal - low)
+        if let id = ids[key] {
+          cellOf[row] = id
+        } else {
+          let id = Int32(cellGroup.count)
+          ids[key] = id
+          cellGroup.append(groups[row])
+          cellOrdinal.append(periods.values[row].ordinal)
+          cellOf[row] = id
+        }
+      }
+    }
+    let (values, _) = groupedAggregate(self.values, groups: cellOf, groupCount: cellGroup.count, function: function)
+    return SeriesPanel(
+      keyNames: keyNames, keys: keys, keyValues: keyValues, groups: cellGroup,
+      periods: Column(cellOrdinal.map { Period(frequency, ordinal: $0) }), values: values, frequency: frequency)
+  }
+}

@@ -20,6 +20,7 @@ public enum Growth {
     }
     let keys = options.method == .contribution ? options.by + [options.component!] : options.by
     var panel = try SeriesPanel(table: table, value: options.value, period: options.period, by: keys, readAs: options.periodFrequency)
+    if let collapse = options.collapse { panel = panel.collapsed(collapse) }
     var warnings: [String] = []
     var completeness: [Bool]?
     var spans: [String]?

@@ -39,6 +39,9 @@ public struct GrowthOptions: Sendable {
   public var periodFrequency: Frequency?
   /// Aggregate to this coarser frequency before computing (`nil` = no aggregation).
   public var frequency: Frequency?
+  /// Combine rows that share a group and a period with this function before anything else
+  /// (microdata: several records per period). `nil`: such rows are an error.
+  public var collapse: AggregateFunction?
   /// How sub-periods combine when aggregating.
   public var aggregate: AggregateFunction = .sum
   /// Keep aggregated periods that miss sub-periods (marked `complete = false`).

@@ -77,6 +77,13 @@ public struct SeriesPanel: Sendable {
         guard let value = days[row] else { throw .badPeriodLabel(column: period, row: row, text: "", detail: "blank") }
         parsed[row] = try convert(.day(Int(value)), row: row, text: CivilDate.isoString(days: Int(value)))
       }
+    case .int64(let years) where readAs == nil && years.validity == nil:
+      for (row, value) in years.values.enumerated() {
+        guard (1...9999).contains(value) else {
+          throw .badPeriodLabel(column: period, row: row, text: String(value), detail: "an integer period must be a year 1-9999")
+        }
+        parsed[row] = .year(Int(value))
+      }
     case .int64(let years):
       for row in 0..<table.rowCount {
         guard let value = years[row] else { throw .badPeriodLabel(column: period, row: row, text: "", detail: "blank") }

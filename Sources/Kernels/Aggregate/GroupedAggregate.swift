@@ -24,7 +24,23 @@ public func groupedAggregate(
   var sums = [Double](repeating: 0, count: groupCount)
   var counts = [Int](repeating: 0, count: groupCount)
   var lastOrder = [Int](repeating: Int.min, count: groupCount)
-  for row in 0..<values.count where values.isValid(row) {
+  if values.validity == nil, function != .last {
+    // Fast path: no nulls, plain scatter-add over the group ids.
+    values.values.withUnsafeBufferPointer { input in
+      groups.withUnsafeBufferPointer { ids in
+        sums.withUnsafeMutableBufferPointer { totals in
+          counts.withUnsafeMutableBufferPointer { tallies in
+            for row in 0..<input.count {
+              let group = Int(ids[row])
+              totals[group] += input[row]
+              tallies[group] += 1
+            }
+          }
+        }
+      }
+    }
+  } else {
+    for row in 0..<values.count where values.isValid(row) {
     let group = Int(groups[row])
     counts[group] += 1
     switch function {
@@ -35,6 +51,7 @@ public func groupedAggregate(
         lastOrder[group] = key
         sums[group] = values.values[row]
       }
+    }
     }
   }
   let results = (0..<groupCount).map { group -> Double? in

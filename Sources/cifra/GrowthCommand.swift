@@ -58,7 +58,9 @@ struct GrowthCommand: ParsableCommand {
   }
 
   func run() throws {
-    let input = try CSVReader.read(file, options: csv.options(jobs: jobs.resolved))
+    var readOptions = csv.options(jobs: jobs.resolved)
+    readOptions.columns = [value, period] + by + (component.map { [$0] } ?? [])
+    let input = try CSVReader.read(file, options: readOptions)
     var options = GrowthOptions(value: value, period: period)
     options.by = by
     options.periodFrequency = periodFreq

@@ -50,6 +50,9 @@ public struct CSVOptions: Sendable, Equatable {
   public var types: [String: ColumnTypeOverride] = [:]
   /// Date layout; `nil` infers one per column from the values (ambiguous columns stay strings).
   public var dateFormat: DateFormat?
+  /// Columns to convert (projection); `nil` = all. Others are tokenized but never converted,
+  /// and are absent from the table. Unknown names are an error.
+  public var columns: [String]?
   /// Threads used for parsing; results are identical for any value.
   public var jobs = 1
   /// Smallest chunk handed to one thread (a tuning knob; tests lower it to force many chunks).

@@ -118,6 +118,10 @@ public enum CSVReader {
     for key in options.types.keys where !names.contains(key) {
       throw .unknownColumn(file: name, name: key, available: names)
     }
+    for key in options.columns ?? [] where !names.contains(key) {
+      throw .unknownColumn(file: name, name: key, available: names)
+    }
+    let selected = options.columns.map(Set.init)
     let context = ConversionContext(
       file: file, name: name, chunks: chunks, fieldCount: fieldCount, jobs: options.jobs,
       syntax: NumberSyntax(
@@ -126,7 +130,7 @@ public enum CSVReader {
       nullTokens: options.nullTokens.map { Array($0.utf8) })
     var named: [(String, AnyColumn)] = []
     var dateFormats: [String: DateFormat] = [:]
-    for (index, columnName) in names.enumerated() {
+    for (index, columnName) in names.enumerated() where selected?.contains(columnName) ?? true {
       let target: ColumnTarget
       if let override = options.types[columnName] {
         switch override {

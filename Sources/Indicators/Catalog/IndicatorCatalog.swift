@@ -1,0 +1,26 @@
+/// The indicators Cifra computes, one spec each (the single source for `cifra sdg list`,
+/// the docs and the test inventory).
+public enum IndicatorCatalog {
+  /// Every indicator, in display order.
+  public static let all: [IndicatorSpec] = [
+    IndicatorSpec(
+      id: "growth", sdgCode: nil, seriesCode: nil,
+      nameES: "Crecimiento porcentual (periodo a periodo, anual, TCCA, mínimos cuadrados, índices, contribuciones)",
+      nameEN: "Growth (period over period, year over year, CAGR, least squares, indexes, contributions)",
+      unit: "PT", inputs: ["value column", "period column", "grouping columns"], nulls: .propagate,
+      reference: "World Bank WDI Statistical methods; IMF QNA Manual ch. 8; methodology.md §4",
+      guide: "docs/indicators/growth.md"),
+    IndicatorSpec(
+      id: "sdg-10.7.3", sdgCode: "10.7.3", seriesCode: "SM_DTH_MIGR",
+      nameES: "Número de personas que murieron o desaparecieron en el proceso de migración hacia un destino internacional",
+      nameEN: "Number of people who died or disappeared in the process of migration towards an international destination",
+      unit: "NUMBER",
+      inputs: ["IOM Missing Migrants Project export (2019/2020 website, HDX Global Figures, 2026 website, allData)"],
+      nulls: .skip,
+      reference: "UN SDG metadata 10.7.3 (IOM custodian); missingmigrants.iom.int/methodology; methodology.md §2",
+      guide: "docs/indicators/sdg-10.7.3.md"),
+  ]
+
+  /// The spec with `id`, if any.
+  public static func spec(_ id: String) -> IndicatorSpec? { all.first { $0.id == id } }
+}

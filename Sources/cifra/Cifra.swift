@@ -18,7 +18,7 @@ struct Cifra: ParsableCommand {
       Every command that reads a CSV file shares the CSV options (see `cifra describe --help`).
       """,
     version: EngineVersion.current,
-    subcommands: [Describe.self, GrowthCommand.self, SDG.self, Generate.self])
+    subcommands: [Describe.self, GrowthCommand.self, SDG.self, CalendarCommand.self, Generate.self])
 }
 
 @main

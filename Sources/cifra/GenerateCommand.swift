@@ -8,7 +8,8 @@ struct Generate: ParsableCommand {
     abstract: "Write a deterministic synthetic CSV file (benchmark inputs).",
     discussion: """
       Kinds:
-        regional   region (32 values), year 2000-2024, month, value (3 decimals)
+        regional        region (32 values), year 2000-2024, month, value (3 decimals)
+        refugee-cases   case_id, filed, resolved, outcome, extended, nationality (synthetic COMAR-like cases)
 
       Example:
         cifra generate regional --rows 10000000 --seed 42 --output data.csv
@@ -16,6 +17,7 @@ struct Generate: ParsableCommand {
 
   enum Kind: String, ExpressibleByArgument, CaseIterable {
     case regional
+    case refugeeCases = "refugee-cases"
   }
 
   @Argument(help: "What to generate: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: Kind
@@ -31,6 +33,7 @@ struct Generate: ParsableCommand {
     let table: Columnar.Table
     switch kind {
     case .regional: table = Synthetic.regionalPanel(rows: rows, seed: seed)
+    case .refugeeCases: table = Synthetic.refugeeCases(rows: rows, seed: seed)
     }
     try AtomicFile.write(CSVBytesWriter.bytes(table), to: output)
   }

@@ -19,6 +19,21 @@ public enum IndicatorCatalog {
       nulls: .skip,
       reference: "UN SDG metadata 10.7.3 (IOM custodian); missingmigrants.iom.int/methodology; methodology.md §2",
       guide: "docs/indicators/sdg-10.7.3.md"),
+    IndicatorSpec(
+      id: "mx-refugee-in-time", sdgCode: nil, seriesCode: nil,
+      nameES: "Porcentaje de solicitudes de refugio o protección complementaria con resolución en tiempo (45 o 90 días hábiles)",
+      nameEN: "Share of refugee / complementary-protection applications resolved within 45 (or 90) business days",
+      unit: "PT", inputs: ["case-level table: filed, resolved, outcome, extended", "mx-federal calendar + agency days"],
+      nulls: .skip,
+      reference: "LRPCAP art. 24; LFPA art. 28; LFTSE art. 29; seed 003 L206-210; methodology.md §3.3-3.4",
+      guide: "docs/indicators/mx-refugee-in-time.md"),
+    IndicatorSpec(
+      id: "unhcr-recognition", sdgCode: nil, seriesCode: nil,
+      nameES: "Tasa de reconocimiento de la condición de refugiado (RRR) y tasa total de reconocimiento (TRR)",
+      nameEN: "Refugee recognition rate (RRR) and total recognition rate (TRR)",
+      unit: "PT", inputs: ["UNHCR asylum-decisions export"], nulls: .skip,
+      reference: "UNHCR Refugee Data Finder definitions (unhcr.org/4ce531e09.pdf); methodology.md §3.1",
+      guide: "docs/indicators/unhcr-recognition.md"),
   ]
 
   /// The spec with `id`, if any.

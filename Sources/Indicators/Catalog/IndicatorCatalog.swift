@@ -20,6 +20,14 @@ public enum IndicatorCatalog {
       reference: "UN SDG metadata 10.7.3 (IOM custodian); missingmigrants.iom.int/methodology; methodology.md §2",
       guide: "docs/indicators/sdg-10.7.3.md"),
     IndicatorSpec(
+      id: "sdg-10.c.1", sdgCode: "10.c.1", seriesCode: "SI_RMT_COST",
+      nameES: "Costo de las remesas en proporción a las sumas remitidas",
+      nameEN: "Remittance costs as a proportion of the amount remitted",
+      unit: "PT", inputs: ["World Bank RPW service-level sheet", "DataBank RPW corridor export", "corridor flow weights"],
+      nulls: .skip,
+      reference: "World Bank SDG metadata 10.c.1 (STAT_CONC_DEF, DATA_COMP, REG_AGG); SmaRT methodology 2016; methodology.md §1",
+      guide: "docs/indicators/sdg-10.c.1.md"),
+    IndicatorSpec(
       id: "mx-refugee-in-time", sdgCode: nil, seriesCode: nil,
       nameES: "Porcentaje de solicitudes de refugio o protección complementaria con resolución en tiempo (45 o 90 días hábiles)",
       nameEN: "Share of refugee / complementary-protection applications resolved within 45 (or 90) business days",

@@ -8,7 +8,7 @@ struct SDG: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sdg",
     abstract: "SDG-linked indicators (ODS): catalog and computations.",
-    subcommands: [SDGList.self, SDG1073.self, SDG10c1.self, SDGRefugeeInTime.self, SDGRecognition.self])
+    subcommands: [SDGList.self, SDG1073.self, SDG10c1.self, SDG1074.self, SDG1732.self, SDGRefugeeInTime.self, SDGRecognition.self])
 }
 
 /// `cifra sdg list`: the indicator catalog.

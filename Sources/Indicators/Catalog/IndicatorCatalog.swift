@@ -28,6 +28,21 @@ public enum IndicatorCatalog {
       reference: "World Bank SDG metadata 10.c.1 (STAT_CONC_DEF, DATA_COMP, REG_AGG); SmaRT methodology 2016; methodology.md §1",
       guide: "docs/indicators/sdg-10.c.1.md"),
     IndicatorSpec(
+      id: "sdg-10.7.4", sdgCode: "10.7.4", seriesCode: "SM_POP_REFG_OR",
+      nameES: "Proporción de la población que son refugiados, por país de origen",
+      nameEN: "Proportion of the population who are refugees, by country of origin",
+      unit: "PER_100000_POP", inputs: ["refugees by origin", "population of the origin country"], nulls: .propagate,
+      reference: "UNHCR / UN SDG metadata 10.7.4: refugees / (population + refugees) × 100,000; methodology.md §7",
+      guide: "docs/indicators/sdg-10.7.4-17.3.2.md"),
+    IndicatorSpec(
+      id: "sdg-17.3.2", sdgCode: "17.3.2", seriesCode: "BX_TRF_PWKR",
+      nameES: "Volumen de las remesas (en dólares de los Estados Unidos) como proporción del PIB total",
+      nameEN: "Volume of remittances (in United States dollars) as a proportion of total GDP",
+      unit: "PT", inputs: ["remittance flows (Banxico) and GDP in current USD", "or Mexico's SDG platform series"],
+      nulls: .propagate,
+      reference: "World Bank SDG metadata 17.3.2 (IMF BPM6 personal remittances / GDP); methodology.md §7",
+      guide: "docs/indicators/sdg-10.7.4-17.3.2.md"),
+    IndicatorSpec(
       id: "mx-refugee-in-time", sdgCode: nil, seriesCode: nil,
       nameES: "Porcentaje de solicitudes de refugio o protección complementaria con resolución en tiempo (45 o 90 días hábiles)",
       nameEN: "Share of refugee / complementary-protection applications resolved within 45 (or 90) business days",

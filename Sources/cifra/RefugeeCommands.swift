@@ -43,6 +43,7 @@ struct SDGRefugeeInTime: ParsableCommand {
   func run() throws {
     var readOptions = csv.options(jobs: jobs.resolved)
     for column in [filed, resolved] where readOptions.types[column] == nil { readOptions.types[column] = .type(.date) }
+    readOptions.columns = [filed, resolved, outcome] + (extended.isEmpty ? [] : [extended])
     let input = try CSVReader.read(file, options: readOptions)
     var options = RefugeeResolutions.Options()
     options.filed = filed

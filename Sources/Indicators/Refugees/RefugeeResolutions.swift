@@ -101,48 +101,71 @@ public enum RefugeeResolutions {
       var pending = 0
       var closedOther = 0
     }
-    var byYear: [Int: Tally] = [:]
-    for row in 0..<table.rowCount {
-      let start = Int(filed.values[row])
-      var deadline = options.deadline
-      if let flags = extendedColumn, let text = flags.text(at: row) {
+    // Year of every covered day, and tallies in an array indexed by year (no hashing per row).
+    let yearOfDay: [Int16] = (counter.first...counter.last).map { Int16(CivilDate.civil(fromDays: $0).year - firstYear) }
+    var tallies = [Tally](repeating: Tally(), count: lastYear - firstYear + 2)
+    func yearIndex(_ day: Int) -> Int { Int(yearOfDay[day - counter.first]) }
+    // Per-row lookups without building strings: outcome codes → resolution?, flags → extended?
+    let isResolutionOutcome: (Int) -> Bool
+    if case .string(let codes) = outcomes {
+      let table = codes.dictionary.map { options.resolvedOutcomes.contains($0) }
+      isResolutionOutcome = { row in codes.codes.isValid(row) && table[Int(codes.codes.values[row])] }
+    } else {
+      isResolutionOutcome = { row in outcomes.text(at: row).map { options.resolvedOutcomes.contains($0) } ?? false }
+    }
+    var extendedFlags = [Bool](repeating: false, count: table.rowCount)
+    switch extendedColumn {
+    case .bool(let flags)?:
+      for row in 0..<table.rowCount { extendedFlags[row] = flags[row] ?? false }
+    case .int64(let flags)?:
+      for row in 0..<table.rowCount {
+        guard let value = flags[row] else { continue }
+        guard value == 0 || value == 1 else { throw .badFlag(row: row, text: String(value)) }
+        extendedFlags[row] = value == 1
+      }
+    case let column?:
+      for row in 0..<table.rowCount {
+        guard let text = column.text(at: row) else { continue }
         switch text.lowercased() {
-        case "true", "1", "yes", "si", "sí": deadline = options.extendedDeadline
+        case "true", "1", "yes", "si", "sí": extendedFlags[row] = true
         case "false", "0", "no": break
         default: throw .badFlag(row: row, text: text)
         }
       }
-      let outcome = outcomes.text(at: row)
-      let isResolution = resolved[row] != nil && outcome.map { options.resolvedOutcomes.contains($0) } == true
-      if resolved[row] != nil, !isResolution {
+    case nil: break
+    }
+    for row in 0..<table.rowCount {
+      let start = Int(filed.values[row])
+      let deadline = extendedFlags[row] ? options.extendedDeadline : options.deadline
+      let isResolution = resolved.isValid(row) && isResolutionOutcome(row)
+      if resolved.isValid(row), !isResolution {
         // Closed without a resolution of the claim (abandoned, withdrawn, …): not in the share.
         let day = options.cohort == .resolved ? Int(resolved.values[row]) : start
-        byYear[CivilDate.civil(fromDays: day).year, default: Tally()].closedOther += 1
+        tallies[yearIndex(day)].closedOther += 1
         continue
       }
       switch options.cohort {
       case .resolved:
         guard isResolution else { continue }
         let end = Int(resolved.values[row])
-        let year = CivilDate.civil(fromDays: end).year
         let inTime = counter.count(from: start, to: end) <= deadline
-        byYear[year, default: Tally()].inTime += inTime ? 1 : 0
-        byYear[year, default: Tally()].late += inTime ? 0 : 1
+        if inTime { tallies[yearIndex(end)].inTime += 1 } else { tallies[yearIndex(end)].late += 1 }
       case .filed:
-        let year = CivilDate.civil(fromDays: start).year
+        let year = yearIndex(start)
         if isResolution {
           let inTime = counter.count(from: start, to: Int(resolved.values[row])) <= deadline
-          byYear[year, default: Tally()].inTime += inTime ? 1 : 0
-          byYear[year, default: Tally()].late += inTime ? 0 : 1
-        } else {
+          if inTime { tallies[year].inTime += 1 } else { tallies[year].late += 1 }
+        } else if counter.count(from: start, to: asOf) > deadline {
           // Pending: late once past the deadline at asOf, else right-censored (reported apart).
-          if counter.count(from: start, to: asOf) > deadline {
-            byYear[year, default: Tally()].late += 1
-          } else {
-            byYear[year, default: Tally()].pending += 1
-          }
+          tallies[year].late += 1
+        } else {
+          tallies[year].pending += 1
         }
       }
+    }
+    var byYear: [Int: Tally] = [:]
+    for (index, tally) in tallies.enumerated() where tally.inTime + tally.late + tally.pending + tally.closedOther > 0 {
+      byYear[firstYear + index] = tally
     }
     let years = byYear.keys.sorted()
     var shares: [Double?] = []

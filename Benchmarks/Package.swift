@@ -24,5 +24,16 @@ let package = Package(
       ],
       path: "TableIOBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    .executableTarget(
+      name: "IndicatorsBenchmarks",
+      dependencies: [
+        .product(name: "Indicators", package: rootIdentity),
+        .product(name: "Kernels", package: rootIdentity),
+        .product(name: "Columnar", package: rootIdentity),
+        .product(name: "Synthetic", package: rootIdentity),
+        .product(name: "Benchmark", package: "benchmark"),
+      ],
+      path: "IndicatorsBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
   ]
 )

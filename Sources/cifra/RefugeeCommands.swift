@@ -21,6 +21,7 @@ struct SDGRefugeeInTime: ParsableCommand {
   @Argument(help: "Case-level CSV.") var file: String
   @Option(help: "resolved (year of resolution) or filed (year of filing; pending cases past the deadline are late).")
   var cohort: RefugeeResolutions.Cohort = .resolved
+  @Option(help: "Breakdown: year (the only one: shares are annual).") var by = "year"
   @Option(help: "Filing date column.") var filed = "filed"
   @Option(help: "Resolution date column.") var resolved = "resolved"
   @Option(help: "Outcome column.") var outcome = "outcome"
@@ -36,6 +37,7 @@ struct SDGRefugeeInTime: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
+    guard by == "year" else { throw ValidationError("--by: only 'year' is supported (annual shares)") }
     guard level > 0, level < 1 else { throw ValidationError("--level must be between 0 and 1") }
     guard deadline > 0, extendedDeadline >= deadline else { throw ValidationError("deadlines must be positive, extended ≥ base") }
   }

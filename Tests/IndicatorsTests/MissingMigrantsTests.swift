@@ -113,3 +113,22 @@ func realExportsAgreeWithPandasByYear() throws {
   }
   #expect(checked == expected.rowCount)
 }
+
+/// The 25-column allData layout has `Country of Incident`: the Mexico cut works there (none of
+/// the four real exports at hand has the column; the cut is refused for them).
+@Test func countryOfIncidentCutWhenTheColumnExists() throws {
+  let table = try Table([
+    ("Main ID", .string(StringColumn(["a", "b", "c"]))), ("Incident ID", .string(StringColumn(["a", "b", "c"]))),
+    ("Incident Year", .int64(Column([2021, 2021, 2022]))),
+    ("Number of Dead", .int64(Column(optionals: [2, 5, nil]))),
+    ("Minimum Estimated Number of Missing", .int64(Column(optionals: [nil, 1, 4]))),
+    ("Total Number of Dead and Missing", .int64(Column([2, 6, 4]))),
+    ("Country of Incident", .string(StringColumn(["Mexico", "United States of America", "Mexico"]))),
+  ])
+  let mexico = try MissingMigrants.summarize(table, by: .year, where: [.init("country-of-incident=Mexico")!])
+  #expect(try texts(mexico.table, "period") == ["2021", "2022"])
+  #expect(try totals(mexico) == [2, 4])
+  let byCountry = try MissingMigrants.summarize(table, by: .countryOfIncident)
+  #expect(try texts(byCountry.table, "country-of-incident") == ["Mexico", "United States of America"])
+  #expect(try totals(byCountry) == [6, 6])
+}

@@ -75,3 +75,17 @@ func dataBankCorridorSeriesForUSAMEX() throws {
   let all = try DataBankCorridors.series(table)
   #expect(Set(try texts(all, "corridor")).count == 377)  // corridors with at least one value
 }
+
+/// G-RPW-3: workbook identity, amount 16600 INR, fee 350, margin 0.60 → 2.708434 (2.71 at the
+/// workbook's 2 decimals; compared with ±0.01 pp).
+@Test func workbookIdentityRow() throws {
+  let table = try Table([
+    ("period", .string(StringColumn(["2016_2Q"]))), ("corridor", .string(StringColumn(["GBRIND"]))),
+    ("cc1 lcu amount", .double(Column([16600]))), ("cc1 lcu fee", .double(Column([350]))),
+    ("cc1 fx margin", .double(Column([0.60]))), ("cc1 total cost %", .double(Column([2.71]))),
+  ])
+  let services = try RemittanceCosts.services(table, amount: .usd200)
+  #expect(isClose(services.totalCost[0], 350.0 / 16600 * 100 + 0.60, relative: 1e-15))
+  #expect(isClose(services.totalCost[0], 2.708434, absolute: 5e-7))
+  #expect(services.mismatchedRows.isEmpty)  // |2.71 − 2.708434| ≤ 0.01
+}

@@ -100,19 +100,76 @@ struct JobsOption: ParsableArguments {
 
 /// `--format` and `--decimals`, shared by every command that prints a table.
 struct OutputOptions: ParsableArguments {
-  @Option(help: "Output format: csv, json or table (default: table on a terminal, csv when piped).")
+  @Option(help: "Output format: csv, json, table, sdmx or opensdg (default: table on a terminal, csv when piped).")
   var format: OutputFormat?
 
   @Option(help: "Decimals for presentation (default: round-trip exact).")
   var decimals: Int?
 
+  @Option(help: "SDMX-CSV version for --format sdmx: 1.0 or 2.0.")
+  var sdmxVersion = "1.0"
+
+  @Option(help: "SDMX dataflow AGENCY:ID(VERSION) for --format sdmx.")
+  var dataflow = "IAEG-SDGs:DF_SDG_GLH(1.24)"
+
+  @Option(help: "SDMX REF_AREA (M49 code) for --format sdmx; 484 = Mexico.")
+  var refArea = "484"
+
   func validate() throws {
     if let decimals, !(0...17).contains(decimals) { throw ValidationError("--decimals must be in 0...17") }
+    guard ["1.0", "2.0"].contains(sdmxVersion) else { throw ValidationError("--sdmx-version must be 1.0 or 2.0") }
   }
 
   var resolvedFormat: OutputFormat { format ?? (FileHandleOutput.standardOutputIsTerminal ? .table : .csv) }
 
+  /// The text of a result in the chosen format.
+  func render(_ produced: Produced, format: OutputFormat? = nil) throws -> String {
+    let chosen = format ?? resolvedFormat
+    switch chosen {
+    case .csv, .json, .table:
+      return TableWriter(decimals: decimals).render(produced.table, as: chosen)
+    case .sdmx, .opensdg:
+      guard var layout = produced.layout else {
+        throw CLIError("this result has no period/value layout for --format \(chosen.rawValue) (use csv, json or table)")
+      }
+      layout.dataflow = dataflow
+      layout.referenceArea = refArea
+      do {
+        if chosen == .sdmx {
+          return try ObservationWriter.sdmx(produced.table, layout: layout, version: sdmxVersion == "2.0" ? 2 : 1, decimals: decimals)
+        }
+        return try ObservationWriter.openSDG(produced.table, layout: layout, headline: produced.headline, decimals: decimals)
+      } catch {
+        throw CLIError("\(error)")
+      }
+    }
+  }
+
   func print(_ table: Table) {
     FileHandleOutput.standardOutput(TableWriter(decimals: decimals).render(table, as: resolvedFormat))
+  }
+}
+
+/// What a computing command produces: the table, warnings for stderr, and how it maps to
+/// statistical observations (for SDMX and Open SDG).
+struct Produced {
+  var table: Table
+  var warnings: [String] = []
+  var layout: ObservationLayout?
+  /// Totals without breakdowns, written as Open SDG headline rows.
+  var headline: Table?
+}
+
+/// A command whose result is a table: `run` prints it; `refresh` calls `produce` directly.
+protocol ProducingCommand: ParsableCommand {
+  var output: OutputOptions { get }
+  func produce() throws -> Produced
+}
+
+extension ProducingCommand {
+  func run() throws {
+    let produced = try produce()
+    for warning in produced.warnings { FileHandleOutput.standardError("cifra: warning: \(warning)\n") }
+    FileHandleOutput.standardOutput(try output.render(produced))
   }
 }

@@ -27,7 +27,7 @@ struct Describe: ParsableCommand {
     let resolved = format ?? (FileHandleOutput.standardOutputIsTerminal ? .table : .json)
     switch resolved {
     case .json: FileHandleOutput.standardOutput(description.json.text(indent: 2) + "\n")
-    case .csv: FileHandleOutput.standardOutput(TableWriter().csv(description.columnsTable))
+    case .csv, .sdmx, .opensdg: FileHandleOutput.standardOutput(TableWriter().csv(description.columnsTable))
     case .table:
       FileHandleOutput.standardOutput("\(file): \(result.table.rowCount) rows, \(result.table.schema.fields.count) columns, \(result.encoding.rawValue)\n")
       FileHandleOutput.standardOutput(TableWriter().text(description.columnsTable))

@@ -11,7 +11,7 @@ extension Frequency: ExpressibleByArgument {
 }
 
 /// `cifra growth FILE --value COL --period COL …`: the growth family.
-struct GrowthCommand: ParsableCommand {
+struct GrowthCommand: ProducingCommand {
   static let configuration = CommandConfiguration(
     commandName: "growth",
     abstract: "Growth of series: period-over-period, year-over-year, CAGR, least squares, indexes, contributions.",
@@ -57,7 +57,7 @@ struct GrowthCommand: ParsableCommand {
     if method == .contribution, component == nil { throw ValidationError("--method contribution needs --component COL") }
   }
 
-  func run() throws {
+  func produce() throws -> Produced {
     var readOptions = csv.options(jobs: jobs.resolved)
     readOptions.columns = [value, period] + by + (component.map { [$0] } ?? [])
     let input = try CSVReader.read(file, options: readOptions)
@@ -81,7 +81,14 @@ struct GrowthCommand: ParsableCommand {
     } catch {
       throw CLIError("\(file): \(error)")
     }
-    for warning in result.warnings { FileHandleOutput.standardError("cifra: warning: \(warning)\n") }
-    output.print(result.table)
+    let valueColumn = result.table.schema.names.first {
+      ["growth_pct", "index", "contribution_pct", "cagr_pct", "exponential_pct", "least_squares_pct"].contains($0)
+    } ?? "value"
+    let timeColumn = method.isWholeSpan ? "to" : "period"
+    let breakdowns = by + (method == .contribution ? [component!] : [])
+    let layout = ObservationLayout(
+      series: nil, unit: valueColumn == "index" ? "NUMBER" : "PT", timeColumn: timeColumn, valueColumn: valueColumn,
+      breakdowns: breakdowns)
+    return Produced(table: result.table, warnings: result.warnings, layout: layout)
   }
 }

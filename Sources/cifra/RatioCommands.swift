@@ -4,7 +4,7 @@ import Indicators
 import TableIO
 
 /// `cifra sdg 10.7.4 FILE --refugees COL --population COL`.
-struct SDG1074: ParsableCommand {
+struct SDG1074: ProducingCommand {
   static let configuration = CommandConfiguration(
     commandName: "10.7.4",
     abstract: "SDG 10.7.4: refugees per 100,000 (denominator: population + refugees).",
@@ -13,22 +13,31 @@ struct SDG1074: ParsableCommand {
   @Option(help: "Refugees column (by country of origin).") var refugees: String
   @Option(help: "Population column (of the country of origin).") var population: String
   @Option(name: .customLong("key"), help: "Identifying columns to carry to the output (repeatable).") var keys: [String] = []
+  @Option(help: "Period column among the keys (for --format sdmx / opensdg).") var period: String?
   @OptionGroup var csv: CSVOptionsGroup
   @OptionGroup var jobs: JobsOption
   @OptionGroup var output: OutputOptions
 
-  func run() throws {
+  func produce() throws -> Produced {
     let input = try CSVReader.read(file, options: csv.options(jobs: jobs.resolved)).table
+    let table: Table
     do {
-      output.print(try PopulationRatios.refugeesPer100k(input, refugees: refugees, population: population, keys: keys))
+      table = try PopulationRatios.refugeesPer100k(input, refugees: refugees, population: population, keys: keys)
     } catch {
       throw CLIError("\(file): \(error)")
     }
+    let spec = IndicatorCatalog.spec("sdg-10.7.4")!
+    let layout = period.map {
+      ObservationLayout(
+        series: spec.seriesCode, unit: spec.unit, timeColumn: $0, valueColumn: "refugees_per_100000",
+        breakdowns: keys.filter { [$0] != [period] })
+    }
+    return Produced(table: table, layout: layout)
   }
 }
 
 /// `cifra sdg 17.3.2`: a published series, or remittances ÷ GDP.
-struct SDG1732: ParsableCommand {
+struct SDG1732: ProducingCommand {
   static let configuration = CommandConfiguration(
     commandName: "17.3.2",
     abstract: "SDG 17.3.2: remittances as % of GDP (Mexico's SDG platform file, or Banxico flows ÷ a GDP series).",
@@ -59,17 +68,23 @@ struct SDG1732: ParsableCommand {
     if remittances != nil, gdp == nil { throw ValidationError("--remittances needs --gdp FILE") }
   }
 
-  func run() throws {
+  func produce() throws -> Produced {
+    let spec = IndicatorCatalog.spec("sdg-17.3.2")!
     if let published {
       var options = csv.options(jobs: jobs.resolved)
       options.types["Year"] = .anyPeriod
       let table = try CSVReader.read(published, options: options).table
       do {
-        output.print(try PopulationRatios.publishedSeries(table, period: "Year", value: "Value"))
+        let series = try PopulationRatios.publishedSeries(table, period: "Year", value: "Value")
+        let hasFlags = series.schema.names.contains("preliminary")
+        return Produced(
+          table: series,
+          layout: ObservationLayout(
+            series: spec.seriesCode, unit: spec.unit, timeColumn: "period", valueColumn: "remittances_pct_gdp",
+            provisionalColumn: hasFlags ? "preliminary" : nil))
       } catch {
         throw CLIError("\(published): \(error)")
       }
-      return
     }
     var flows = try CSVReader.read(remittances!, options: csv.options(jobs: jobs.resolved)).table
     for filter in filters {
@@ -83,8 +98,9 @@ struct SDG1732: ParsableCommand {
       let result = try PopulationRatios.remittancesShareOfGDP(
         remittances: flows, remittanceValue: remittancesValue, remittancePeriod: remittancesPeriod,
         remittanceFrequency: remittancesFreq, gdp: gdpTable, gdpValue: gdpValue, gdpPeriod: gdpPeriod, gdpFrequency: gdpFreq)
-      for warning in result.warnings { FileHandleOutput.standardError("cifra: warning: \(warning)\n") }
-      output.print(result.table)
+      return Produced(
+        table: result.table, warnings: result.warnings,
+        layout: ObservationLayout(series: spec.seriesCode, unit: spec.unit, timeColumn: "period", valueColumn: "remittances_pct_gdp"))
     } catch {
       throw CLIError("\(error)")
     }

@@ -6,7 +6,7 @@ import TableIO
 extension RefugeeResolutions.Cohort: ExpressibleByArgument {}
 
 /// `cifra sdg refugee-in-time FILE`.
-struct SDGRefugeeInTime: ParsableCommand {
+struct SDGRefugeeInTime: ProducingCommand {
   static let configuration = CommandConfiguration(
     commandName: "refugee-in-time",
     abstract: "Share of refugee applications resolved within 45 (or 90, extended) business days, by year.",
@@ -42,7 +42,7 @@ struct SDGRefugeeInTime: ParsableCommand {
     guard deadline > 0, extendedDeadline >= deadline else { throw ValidationError("deadlines must be positive, extended ≥ base") }
   }
 
-  func run() throws {
+  func produce() throws -> Produced {
     var readOptions = csv.options(jobs: jobs.resolved)
     for column in [filed, resolved] where readOptions.types[column] == nil { readOptions.types[column] = .type(.date) }
     readOptions.columns = [filed, resolved, outcome] + (extended.isEmpty ? [] : [extended])
@@ -65,12 +65,12 @@ struct SDGRefugeeInTime: ParsableCommand {
     } catch let error as RefugeeResolutions.Failure {
       throw CLIError("\(file): \(error)")
     }
-    output.print(table)
+    return Produced(table: table, layout: ObservationLayout(series: nil, unit: "PT", timeColumn: "year", valueColumn: "in_time_pct"))
   }
 }
 
 /// `cifra sdg recognition FILE`.
-struct SDGRecognition: ParsableCommand {
+struct SDGRecognition: ProducingCommand {
   static let configuration = CommandConfiguration(
     commandName: "recognition",
     abstract: "UNHCR refugee recognition rate (RRR) and total recognition rate (TRR).",
@@ -93,7 +93,7 @@ struct SDGRecognition: ParsableCommand {
     for filter in filters where !filter.contains("=") { throw ValidationError("--where expects COL=VALUE (got '\(filter)')") }
   }
 
-  func run() throws {
+  func produce() throws -> Produced {
     let input = try CSVReader.read(file, options: csv.options(jobs: jobs.resolved))
     let pairs = filters.map { filter -> (String, String) in
       let parts = filter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -105,11 +105,18 @@ struct SDGRecognition: ParsableCommand {
     } catch {
       throw CLIError("\(file): \(error)")
     }
+    var warnings: [String] = []
     if !result.inconsistentRows.isEmpty {
       let rows = result.inconsistentRows.prefix(10).map { String($0 + 1) }.joined(separator: ", ")
-      FileHandleOutput.standardError(
-        "cifra: warning: \(result.inconsistentRows.count) row(s) state a total ≠ the sum of their decisions (data rows \(rows)\(result.inconsistentRows.count > 10 ? ", …" : "")); rates use the parts\n")
+      warnings.append(
+        "\(result.inconsistentRows.count) row(s) state a total ≠ the sum of their decisions (data rows \(rows)\(result.inconsistentRows.count > 10 ? ", …" : "")); rates use the parts")
     }
-    output.print(result.table)
+    let time = by.first { $0.lowercased() == "year" }
+    let layout = time.map {
+      ObservationLayout(
+        series: nil, unit: "PT", timeColumn: $0, valueColumn: "rrr_pct",
+        breakdowns: by.filter { [$0] != [time] } + (by.contains("Cases / Persons") ? [] : ["Cases / Persons"]))
+    }
+    return Produced(table: result.table, warnings: warnings, layout: layout)
   }
 }

@@ -6,7 +6,7 @@ import TableIO
 extension RemittanceCosts.Breakdown: ExpressibleByArgument {}
 
 /// `cifra sdg 10.c.1 FILE`.
-struct SDG10c1: ParsableCommand {
+struct SDG10c1: ProducingCommand {
   static let configuration = CommandConfiguration(
     commandName: "10.c.1",
     abstract: "SDG 10.c.1: remittance cost as a share of the amount sent (RPW service sheet or DataBank corridor export).",
@@ -36,12 +36,16 @@ struct SDG10c1: ParsableCommand {
     guard amount == 200 || amount == 500 else { throw ValidationError("--amount must be 200 or 500") }
   }
 
-  func run() throws {
+  func produce() throws -> Produced {
     let input = try CSVReader.read(file, options: csv.options(jobs: jobs.resolved)).table
+    let spec = IndicatorCatalog.spec("sdg-10.c.1")!
+    var warnings: [String] = []
     do {
       if DataBankCorridors.matches(input) {
-        output.print(try DataBankCorridors.series(input, corridors: corridors.isEmpty ? nil : Set(corridors)))
-        return
+        let table = try DataBankCorridors.series(input, corridors: corridors.isEmpty ? nil : Set(corridors))
+        let layout = ObservationLayout(
+          series: "SI_RMT_COST_BC", unit: spec.unit, timeColumn: "period", valueColumn: "total_cost_pct", breakdowns: ["corridor"])
+        return Produced(table: table, layout: layout)
       }
       var table = input
       if !corridors.isEmpty {
@@ -50,8 +54,8 @@ struct SDG10c1: ParsableCommand {
       }
       let services = try RemittanceCosts.services(table, amount: amount == 200 ? .usd200 : .usd500)
       if !services.mismatchedRows.isEmpty {
-        FileHandleOutput.standardError(
-          "cifra: warning: \(services.mismatchedRows.count) row(s): stated total cost % differs from fee % + fx margin by more than 0.01 pp (data rows \(services.mismatchedRows.prefix(10).map { String($0 + 1) }.joined(separator: ", ")))\n")
+        warnings.append(
+          "\(services.mismatchedRows.count) row(s): stated total cost % differs from fee % + fx margin by more than 0.01 pp (data rows \(services.mismatchedRows.prefix(10).map { String($0 + 1) }.joined(separator: ", ")))")
       }
       var weightMap: [String: Double]?
       if let weights {
@@ -67,7 +71,12 @@ struct SDG10c1: ParsableCommand {
         }
         weightMap = map
       }
-      output.print(try RemittanceCosts.summarize(services, by: by, weights: weightMap))
+      let summary = try RemittanceCosts.summarize(services, by: by, weights: weightMap)
+      let breakdowns = by == .corridor ? ["corridor"] : (by == .firmType ? ["firm_type"] : [])
+      let layout = ObservationLayout(
+        series: by == .corridor ? "SI_RMT_COST_BC" : spec.seriesCode, unit: spec.unit, timeColumn: "period",
+        valueColumn: "total_cost_pct", breakdowns: breakdowns)
+      return Produced(table: summary, warnings: warnings, layout: layout)
     } catch let error as RemittanceCosts.Failure {
       throw CLIError("\(file): \(error)")
     } catch let error as ColumnError {

@@ -43,7 +43,7 @@ extension MissingMigrants.Breakdown: ExpressibleByArgument {}
 extension MissingMigrants.NegativePolicy: ExpressibleByArgument {}
 
 /// `cifra sdg 10.7.3 FILE`: dead and missing migrants.
-struct SDG1073: ParsableCommand {
+struct SDG1073: ProducingCommand {
   static let configuration = CommandConfiguration(
     commandName: "10.7.3",
     abstract: "SDG 10.7.3: people dead or missing during migration, from an IOM Missing Migrants export.",
@@ -61,8 +61,8 @@ struct SDG1073: ParsableCommand {
       """)
 
   @Argument(help: "Missing Migrants export (CSV).") var file: String
-  @Option(help: "Breakdown: total, year, month, region, route, cause, country-of-incident.")
-  var by: MissingMigrants.Breakdown = .year
+  @Option(help: "Breakdown (repeatable, e.g. --by year --by route): total, year, month, region, route, cause, country-of-incident.")
+  var by: [MissingMigrants.Breakdown] = [.year]
   @Option(
     name: .customLong("where"),
     help: "Keep rows where COL=VALUE (exact) or COL~TEXT (contains); COL is a header or route, region, cause, country-of-incident. Repeatable.")
@@ -79,31 +79,41 @@ struct SDG1073: ParsableCommand {
     }
   }
 
-  func run() throws {
+  func produce() throws -> Produced {
     var options = csv.options(jobs: jobs.resolved)
     options.thousandsSeparator = options.thousandsSeparator ?? UInt8(ascii: ",")  // "1,022" in the 2020 export
     let input = try CSVReader.read(file, options: options)
     let summary: MissingMigrants.Summary
+    var headline: Table?
+    let where_ = filters.compactMap(MissingMigrants.Filter.init)
     do {
-      summary = try MissingMigrants.summarize(
-        input.table, by: by, where: filters.compactMap(MissingMigrants.Filter.init), negative: negative)
+      summary = try MissingMigrants.summarize(input.table, by: by, where: where_, negative: negative)
+      let time = by.filter { $0 == .year || $0 == .month }
+      if time.count == 1, by.count > 1 {
+        headline = try MissingMigrants.summarize(input.table, by: time, where: where_, negative: negative).table
+      }
     } catch {
       throw CLIError("\(file): \(error)")
     }
+    var warnings: [String] = []
     if !summary.mismatchedRows.isEmpty {
       let examples = summary.mismatchedRows.prefix(5).map { "\($0.id) (stated \($0.statedTotal!), dead \($0.dead.map(String.init) ?? "blank") + missing \($0.missing.map(String.init) ?? "blank"))" }
-      FileHandleOutput.standardError(
-        "cifra: warning: \(summary.mismatchedRows.count) row(s) state a total ≠ dead + missing; kept as stated: \(examples.joined(separator: "; "))\n")
+      warnings.append("\(summary.mismatchedRows.count) row(s) state a total ≠ dead + missing; kept as stated: \(examples.joined(separator: "; "))")
     }
     if !summary.negativeRows.isEmpty {
       let verb = negative == .exclude ? "excluded" : "kept as published"
-      FileHandleOutput.standardError(
-        "cifra: warning: \(summary.negativeRows.count) row(s) have a negative count, \(verb): \(summary.negativeRows.map(\.id).joined(separator: "; "))\n")
+      warnings.append("\(summary.negativeRows.count) row(s) have a negative count, \(verb): \(summary.negativeRows.map(\.id).joined(separator: "; "))")
     }
     if !summary.unknownRows.isEmpty {
-      FileHandleOutput.standardError(
-        "cifra: warning: \(summary.unknownRows.count) row(s) have no count (dead, missing and total blank): \(summary.unknownRows.prefix(5).map(\.id).joined(separator: ", "))\n")
+      warnings.append(
+        "\(summary.unknownRows.count) row(s) have no count (dead, missing and total blank): \(summary.unknownRows.prefix(5).map(\.id).joined(separator: ", "))")
     }
-    output.print(summary.table)
+    let spec = IndicatorCatalog.spec("sdg-10.7.3")!
+    let breakdowns = by.filter { ![.year, .month, .total].contains($0) }.map(\.rawValue)
+    let layout = summary.table.schema.names.contains("period")
+      ? ObservationLayout(
+        series: spec.seriesCode, unit: spec.unit, timeColumn: "period", valueColumn: "total_dead_and_missing", breakdowns: breakdowns)
+      : nil
+    return Produced(table: summary.table, warnings: warnings, layout: layout, headline: headline)
   }
 }

@@ -118,12 +118,20 @@ public enum MissingMigrants {
   }
 
   /// Totals by `breakdown`, after keeping the rows that match every filter.
-  ///
-  /// Output columns: the breakdown key (absent for `total`), `incidents`, `dead`, `missing`,
-  /// `total_dead_and_missing`. `dead` and `missing` sum the known values; the total sums the
-  /// 10.7.3 count of each incident. Keys are sorted (years and months in time order).
   public static func summarize(
     _ table: Table, by breakdown: Breakdown, where filters: [Filter] = [], negative: NegativePolicy = .error
+  ) throws(MissingMigrantsError) -> Summary {
+    try summarize(table, by: breakdown == .total ? [] : [breakdown], where: filters, negative: negative)
+  }
+
+  /// Totals by several breakdowns at once (e.g. year × route), after the filters.
+  ///
+  /// Output columns: `period` (for `year` or `month`; at most one of them), the other
+  /// breakdowns by name, `incidents`, `dead`, `missing`, `total_dead_and_missing`. `dead` and
+  /// `missing` sum the known values; the total sums the 10.7.3 count of each incident. Rows are
+  /// sorted by the keys (periods in time order).
+  public static func summarize(
+    _ table: Table, by breakdowns: [Breakdown], where filters: [Filter] = [], negative: NegativePolicy = .error
   ) throws(MissingMigrantsError) -> Summary {
     let layout = try MissingMigrantsLayout(table)
     let all = try incidents(table, layout: layout, negative: negative)
@@ -135,11 +143,15 @@ public enum MissingMigrants {
         keep[row] = filter.contains ? text.contains(filter.value) : text == filter.value
       }
     }
-    let keyColumn: AnyColumn?
-    switch breakdown {
-    case .total, .year, .month: keyColumn = nil
-    case .region, .route, .cause, .countryOfIncident:
-      keyColumn = try resolve(breakdown.rawValue, layout: layout, table: table)
+    let timeBreakdowns = breakdowns.filter { $0 == .year || $0 == .month }
+    guard timeBreakdowns.count <= 1 else { throw .unavailable("--by year and --by month cannot be combined") }
+    let time = timeBreakdowns.first
+    let others = breakdowns.filter { $0 != .year && $0 != .month && $0 != .total }
+    var keyColumns: [AnyColumn] = []
+    for breakdown in others { keyColumns.append(try resolve(breakdown.rawValue, layout: layout, table: table)) }
+    struct Key: Hashable {
+      let period: Period?
+      let values: [String?]
     }
     struct Totals {
       var incidents: Int64 = 0
@@ -147,8 +159,7 @@ public enum MissingMigrants {
       var missing: Int64 = 0
       var total: Int64 = 0
     }
-    var byKey: [String: Totals] = [:]
-    var periodOfKey: [String: Period] = [:]
+    var byKey: [Key: Totals] = [:]
     var mismatched: [MissingMigrantsIncident] = []
     var unknown: [MissingMigrantsIncident] = []
     var negatives: [MissingMigrantsIncident] = []
@@ -157,18 +168,15 @@ public enum MissingMigrants {
         negatives.append(incident)
         if negative == .exclude { continue }
       }
-      let key: String
-      switch breakdown {
-      case .total: key = ""
-      case .year:
-        key = String(incident.year)
-        periodOfKey[key] = .year(incident.year)
-      case .month:
+      var period: Period?
+      switch time {
+      case .year?: period = .year(incident.year)
+      case .month?:
         guard let month = incident.month else { throw .noPeriod(row: incident.row, incident: incident.id) }
-        key = month.description
-        periodOfKey[key] = month
-      default: key = keyColumn!.text(at: incident.row) ?? ""
+        period = month
+      default: period = nil
       }
+      let key = Key(period: period, values: keyColumns.map { $0.text(at: incident.row) })
       var totals = byKey[key] ?? Totals()
       totals.incidents += 1
       totals.dead += incident.dead ?? 0
@@ -184,14 +192,16 @@ public enum MissingMigrants {
       byKey[key] = totals
     }
     let keys = byKey.keys.sorted { lhs, rhs in
-      if let a = periodOfKey[lhs], let b = periodOfKey[rhs] { return a < b }
-      return lhs < rhs
+      if let a = lhs.period, let b = rhs.period, a != b { return a < b }
+      for (a, b) in zip(lhs.values, rhs.values) where a != b { return (a ?? "") < (b ?? "") }
+      return false
     }
     var columns: [(String, AnyColumn)] = []
-    switch breakdown {
-    case .total: break
-    case .year, .month: columns.append(("period", .period(Column(keys.map { periodOfKey[$0]! }), breakdown == .year ? .annual : .monthly)))
-    default: columns.append((breakdown.rawValue, .string(StringColumn(keys.map { $0.isEmpty ? nil : $0 }))))
+    if let time {
+      columns.append(("period", .period(Column(keys.map { $0.period! }), time == .year ? .annual : .monthly)))
+    }
+    for (index, breakdown) in others.enumerated() {
+      columns.append((breakdown.rawValue, .string(StringColumn(keys.map { $0.values[index].flatMap { $0.isEmpty ? nil : $0 } }))))
     }
     columns.append(("incidents", .int64(Column(keys.map { byKey[$0]!.incidents }))))
     columns.append(("dead", .int64(Column(keys.map { byKey[$0]!.dead }))))

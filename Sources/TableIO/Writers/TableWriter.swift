@@ -8,6 +8,10 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case json
   /// Aligned columns for a terminal.
   case table
+  /// SDMX-CSV (1.0 by default; 2.0 with `--sdmx-version 2.0`), for indicator results.
+  case sdmx
+  /// Open SDG data format (one CSV per indicator), for indicator results.
+  case opensdg
 }
 
 /// Writes tables as CSV, JSON or an aligned text table.
@@ -28,10 +32,11 @@ public struct TableWriter: Sendable {
     case .csv: return csv(table)
     case .json: return json(table).text(indent: nil) + "\n"
     case .table: return text(table)
+    case .sdmx, .opensdg: return csv(table)  // needs an ObservationLayout: see ObservationWriter
     }
   }
 
-  func cell(_ column: AnyColumn, _ row: Int) -> String? {
+  public func cell(_ column: AnyColumn, _ row: Int) -> String? {
     if let decimals, case .double(let values) = column {
       return values[row].map { TableWriter.fixed($0, decimals: decimals) }
     }

@@ -74,7 +74,7 @@ func openSDGMatchesTheONSLayout() throws {
 
 @Test func formatsNeedAPeriodLayout() throws {
   let file = TestPaths.packageRoot + "/Tests/TableIOTests/Fixtures/csv/mixed.csv"
-  let result = try runCifra(["sdg", "10.7.4", file, "--refugees", "value", "--population", "year", "--format", "sdmx"])
+  let result = try runCifra(["sdg", "10.7.4", file, "--refugees", "value", "--population", "year", "--null-token", "..", "--format", "sdmx"])
   #expect(result.status == 1)
   #expect(result.standardError.contains("no period/value layout"))
 }

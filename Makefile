@@ -14,7 +14,7 @@ build: deps
 	swift build -c release --product cifra
 
 run: build
-	@bash Scripts/main-job.sh $(CIFRA)
+	$(CIFRA) refresh datasets/refresh.toml
 
 test: deps
 	swift build --build-tests

@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "TableIO", targets: ["TableIO"]),
     .library(name: "Indicators", targets: ["Indicators"]),
     .library(name: "Synthetic", targets: ["Synthetic"]),
+    .library(name: "Refresh", targets: ["Refresh"]),
     .executable(name: "cifra", targets: ["cifra"]),
   ],
   dependencies: [
@@ -34,12 +35,13 @@ let package = Package(
     .target(name: "TableIO", dependencies: ["Columnar"]),
     .target(name: "Indicators", dependencies: ["Kernels", "Columnar"]),
     .target(name: "Synthetic", dependencies: ["Columnar"]),
+    .target(name: "Refresh", dependencies: ["TableIO", "Columnar"]),
 
     // MARK: Executable
     .executableTarget(
       name: "cifra",
       dependencies: [
-        "Indicators", "TableIO", "Columnar", "Kernels", "Synthetic",
+        "Indicators", "TableIO", "Columnar", "Kernels", "Synthetic", "Refresh",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -55,6 +57,7 @@ let package = Package(
       name: "IndicatorsTests",
       dependencies: ["Indicators", "Kernels", "Columnar", "TableIO", "_TestSupport"],
       resources: [.copy("Golden")]),
+    .testTarget(name: "RefreshTests", dependencies: ["Refresh", "_TestSupport"]),
     .testTarget(
       name: "CLITests", dependencies: ["_TestSupport"],
       resources: [.copy("Snapshots")]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LinearAlgebra
+import Refresh
 import TableIO
 
 #if canImport(Glibc)
@@ -18,7 +19,7 @@ struct Cifra: ParsableCommand {
       Every command that reads a CSV file shares the CSV options (see `cifra describe --help`).
       """,
     version: EngineVersion.current,
-    subcommands: [Describe.self, GrowthCommand.self, SDG.self, CalendarCommand.self, Generate.self])
+    subcommands: [Describe.self, GrowthCommand.self, SDG.self, CalendarCommand.self, RefreshCommand.self, Generate.self])
 }
 
 @main
@@ -31,6 +32,8 @@ enum Main {
     } catch let error as TableIOError {
       fail(error.description)
     } catch let error as CLIError {
+      fail(error.description)
+    } catch let error as RefreshError {
       fail(error.description)
     } catch {
       let code = Cifra.exitCode(for: error)

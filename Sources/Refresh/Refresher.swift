@@ -13,7 +13,19 @@ import TableIO
 /// files and the manifest's entries do not depend on the thread count.
 public struct Refresher {
   /// What the engine computes for one output: the bytes and their row count.
-  public typealias Compute = (RefreshSpec.Output, _ arguments: [String]) throws -> (bytes: [UInt8], rows: Int)
+  public typealias Compute = (RefreshSpec.Output, _ arguments: [String]) throws -> Computed
+
+  /// An output's bytes, row count, and extra files (e.g. a chart) written beside it.
+  public struct Computed {
+    public let bytes: [UInt8]
+    public let rows: Int
+    public let extras: [String: [UInt8]]
+    public init(bytes: [UInt8], rows: Int, extras: [String: [UInt8]] = [:]) {
+      self.bytes = bytes
+      self.rows = rows
+      self.extras = extras
+    }
+  }
 
   public struct Outcome: Sendable, Equatable {
     public enum Status: String, Sendable { case computed, unchanged, skipped, differs, missing, same }
@@ -71,7 +83,7 @@ public struct Refresher {
   }
 
   func key(_ output: RefreshSpec.Output, _ inputs: [String: ResolvedInput]) -> String {
-    var parts = [engineVersion, output.indicator, output.format] + output.args
+    var parts = [engineVersion, output.indicator, output.format, output.chart ?? ""] + output.args
     for id in ([output.input].compactMap { $0 } + output.extraInputs) {
       parts.append(id + ":" + (inputs[id]?.sha256 ?? "absent") + ":" + inputs[id]!.input.csv.joined(separator: "\u{1F}"))
     }
@@ -112,7 +124,7 @@ public struct Refresher {
         entries.append(old)
         continue
       }
-      let result: (bytes: [UInt8], rows: Int)
+      let result: Computed
       do {
         result = try compute(output, arguments(output, inputs))
       } catch {
@@ -125,6 +137,9 @@ public struct Refresher {
       }
       do {
         try AtomicFile.write(result.bytes, to: path)
+        for (name, bytes) in result.extras.sorted(by: { $0.key < $1.key }) {
+          try AtomicFile.write(bytes, to: spec.outDirectory + "/" + name)
+        }
       } catch {
         throw .io("\(error)")
       }

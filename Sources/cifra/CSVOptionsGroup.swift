@@ -39,6 +39,9 @@ struct CSVOptionsGroup: ParsableArguments {
   @Option(help: "Records to drop at the end (default: detect a DataBank-style footer).")
   var skipFooter: Int?
 
+  @Flag(help: "No progress line on stderr.")
+  var quiet = false
+
   func validate() throws {
     if let delimiter, CSVOptionsGroup.delimiterByte(delimiter) == nil {
       throw ValidationError("--delimiter must be ',', ';' or 'tab' (got '\(delimiter)')")

@@ -22,7 +22,7 @@ struct Describe: ParsableCommand {
   var format: OutputFormat?
 
   func run() throws {
-    let result = try CSVReader.read(file, options: csv.options(jobs: jobs.resolved))
+    let result = try readCSV(file, options: csv.options(jobs: jobs.resolved), quiet: csv.quiet)
     let description = TableDescription(result)
     let resolved = format ?? (FileHandleOutput.standardOutputIsTerminal ? .table : .json)
     switch resolved {

@@ -60,7 +60,7 @@ struct GrowthCommand: ProducingCommand {
   func produce() throws -> Produced {
     var readOptions = csv.options(jobs: jobs.resolved)
     readOptions.columns = [value, period] + by + (component.map { [$0] } ?? [])
-    let input = try CSVReader.read(file, options: readOptions)
+    let input = try readCSV(file, options: readOptions, quiet: csv.quiet)
     var options = GrowthOptions(value: value, period: period)
     options.by = by
     options.periodFrequency = periodFreq

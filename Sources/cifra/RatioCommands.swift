@@ -19,7 +19,7 @@ struct SDG1074: ProducingCommand {
   @OptionGroup var output: OutputOptions
 
   func produce() throws -> Produced {
-    let input = try CSVReader.read(file, options: csv.options(jobs: jobs.resolved)).table
+    let input = try readCSV(file, options: csv.options(jobs: jobs.resolved), quiet: csv.quiet).table
     let table: Table
     do {
       table = try PopulationRatios.refugeesPer100k(input, refugees: refugees, population: population, keys: keys)
@@ -73,7 +73,7 @@ struct SDG1732: ProducingCommand {
     if let published {
       var options = csv.options(jobs: jobs.resolved)
       options.types["Year"] = .anyPeriod
-      let table = try CSVReader.read(published, options: options).table
+      let table = try readCSV(published, options: options, quiet: csv.quiet).table
       do {
         let series = try PopulationRatios.publishedSeries(table, period: "Year", value: "Value")
         let hasFlags = series.schema.names.contains("preliminary")

@@ -65,7 +65,13 @@ struct RefreshCommand: ParsableCommand {
         for warning in produced.warnings { FileHandleOutput.standardError("cifra: warning: [\(output.id)] \(warning)\n") }
       }
       let text = try options.render(produced, format: OutputFormat(rawValue: output.format)!)
-      return (Array(text.utf8), produced.table.rowCount)
+      var extras: [String: [UInt8]] = [:]
+      if let kind = output.chart {
+        guard let chartKind = SVGChart.Kind(rawValue: kind) else { throw CLIError("chart must be \"line\" or \"bar\" (got '\(kind)')") }
+        guard let layout = produced.layout else { throw CLIError("this output has no period/value layout to chart") }
+        extras[output.id + ".svg"] = Array(try PlotCommand.chart(produced.table, layout: layout, kind: chartKind, title: output.id, source: arguments.first ?? "").utf8)
+      }
+      return Refresher.Computed(bytes: Array(text.utf8), rows: produced.table.rowCount, extras: extras)
     }
     if !quiet {
       let table = try Table([

@@ -46,7 +46,7 @@ struct SDGRefugeeInTime: ProducingCommand {
     var readOptions = csv.options(jobs: jobs.resolved)
     for column in [filed, resolved] where readOptions.types[column] == nil { readOptions.types[column] = .type(.date) }
     readOptions.columns = [filed, resolved, outcome] + (extended.isEmpty ? [] : [extended])
-    let input = try CSVReader.read(file, options: readOptions)
+    let input = try readCSV(file, options: readOptions, quiet: csv.quiet)
     var options = RefugeeResolutions.Options()
     options.filed = filed
     options.resolved = resolved
@@ -94,7 +94,7 @@ struct SDGRecognition: ProducingCommand {
   }
 
   func produce() throws -> Produced {
-    let input = try CSVReader.read(file, options: csv.options(jobs: jobs.resolved))
+    let input = try readCSV(file, options: csv.options(jobs: jobs.resolved), quiet: csv.quiet)
     let pairs = filters.map { filter -> (String, String) in
       let parts = filter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       return (String(parts[0]), String(parts[1]))

@@ -37,7 +37,7 @@ struct SDG10c1: ProducingCommand {
   }
 
   func produce() throws -> Produced {
-    let input = try CSVReader.read(file, options: csv.options(jobs: jobs.resolved)).table
+    let input = try readCSV(file, options: csv.options(jobs: jobs.resolved), quiet: csv.quiet).table
     let spec = IndicatorCatalog.spec("sdg-10.c.1")!
     var warnings: [String] = []
     do {

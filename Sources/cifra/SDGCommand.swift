@@ -82,7 +82,7 @@ struct SDG1073: ProducingCommand {
   func produce() throws -> Produced {
     var options = csv.options(jobs: jobs.resolved)
     options.thousandsSeparator = options.thousandsSeparator ?? UInt8(ascii: ",")  // "1,022" in the 2020 export
-    let input = try CSVReader.read(file, options: options)
+    let input = try readCSV(file, options: options, quiet: csv.quiet)
     let summary: MissingMigrants.Summary
     var headline: Table?
     let where_ = filters.compactMap(MissingMigrants.Filter.init)

@@ -30,6 +30,18 @@ public enum DateFormat: String, Sendable, CaseIterable {
 
 /// Options of the CSV reader. Defaults follow RFC 4180 with a header row.
 public struct CSVOptions: Sendable, Equatable {
+  /// Optional progress sink (for a progress line); it never changes a result.
+  public var progress: CSVProgress?
+
+  /// Options are equal when every setting is (the progress sink is not a setting).
+  public static func == (lhs: CSVOptions, rhs: CSVOptions) -> Bool {
+    lhs.delimiter == rhs.delimiter && lhs.encoding == rhs.encoding && lhs.nullTokens == rhs.nullTokens
+      && lhs.decimalComma == rhs.decimalComma && lhs.thousandsSeparator == rhs.thousandsSeparator
+      && lhs.skipRows == rhs.skipRows && lhs.skipFooter == rhs.skipFooter && lhs.types == rhs.types
+      && lhs.dateFormat == rhs.dateFormat && lhs.columns == rhs.columns && lhs.jobs == rhs.jobs
+      && lhs.minimumChunkBytes == rhs.minimumChunkBytes
+  }
+
   /// Field delimiter; `nil` detects `,` `;` or tab from the header line.
   public var delimiter: UInt8?
   /// Text encoding.

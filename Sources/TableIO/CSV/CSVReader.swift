@@ -78,6 +78,7 @@ public enum CSVReader {
     }
     let p = file.base
     let limit = file.count
+    options.progress?.set(bytes: limit)
     // 2. Leading lines to skip.
     var position = start
     for _ in 0..<options.skipRows {
@@ -97,13 +98,16 @@ public enum CSVReader {
 
     // 4. Tokenize (parallel, with a sequential fallback that is the reference).
     var chunks = tokenizeParallel(
-      tokenizer, from: dataStart, limit: limit, jobs: options.jobs, minimumChunk: max(options.minimumChunkBytes, 1))
+      tokenizer, from: dataStart, limit: limit, jobs: options.jobs, minimumChunk: max(options.minimumChunkBytes, 1),
+      progress: options.progress)
     if chunks.contains(where: { $0.error != nil || $0.sawStrayQuote }) {
       chunks = [tokenizer.tokenize(from: dataStart, until: limit, limit: limit)]
     }
     if let error = chunks.first(where: { $0.error != nil })?.error {
       throw tokenizerError(error, file: file, name: name, names: names, chunks: chunks)
     }
+    options.progress?.set(fraction: 0.6)
+    options.progress?.set(rows: chunks.reduce(0) { $0 + $1.recordCount })
     // 5. Footer.
     let footer = try dropFooter(&chunks, tokenizer: tokenizer, requested: options.skipFooter, name: name)
 
@@ -143,6 +147,7 @@ public enum CSVReader {
       }
       let (converted, resolved) = try convertColumn(context, index, columnName, target, dateFormat: options.dateFormat)
       if case .date(let format) = resolved { dateFormats[columnName] = format }
+      options.progress?.set(fraction: 0.6 + 0.4 * Double(index + 1) / Double(names.count))
       named.append((columnName, converted.column))
       if let preliminary = converted.preliminary {
         named.append((columnName + "_preliminary", .bool(preliminary)))
@@ -228,7 +233,7 @@ public enum CSVReader {
   // MARK: Tokenizing
 
   static func tokenizeParallel(
-    _ tokenizer: Tokenizer, from start: Int, limit: Int, jobs: Int, minimumChunk: Int
+    _ tokenizer: Tokenizer, from start: Int, limit: Int, jobs: Int, minimumChunk: Int, progress: CSVProgress? = nil
   ) -> [TokenizedChunk] {
     let size = limit - start
     let chunkCount = jobs <= 1 || size < 2 * minimumChunk ? 1 : min(jobs * 4, size / minimumChunk)
@@ -268,6 +273,7 @@ public enum CSVReader {
     let results = SlotBuffer<TokenizedChunk>(count: chunkCount)
     parallelFor(jobs: jobs, taskCount: chunkCount) { task in
       results[task] = tokenizer.tokenize(from: bounds[task], until: bounds[task + 1], limit: limit, expectedRecords: estimate)
+      progress?.set(fraction: 0.6 * Double(task + 1) / Double(chunkCount))
     }
     return results.values().map { $0! }
   }

@@ -8,13 +8,19 @@ struct SDG: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sdg",
     abstract: "SDG-linked indicators (ODS): catalog and computations.",
+    discussion: "Start with `cifra sdg list`; every subcommand's --help has examples.",
     subcommands: [SDGList.self, SDG1073.self, SDG10c1.self, SDG1074.self, SDG1732.self, SDGRefugeeInTime.self, SDGRecognition.self])
 }
 
 /// `cifra sdg list`: the indicator catalog.
 struct SDGList: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "list", abstract: "List the indicators Cifra computes, with SDG and UN series codes.")
+    commandName: "list", abstract: "List the indicators Cifra computes, with SDG and UN series codes.",
+    discussion: """
+      Examples:
+        cifra sdg list
+        cifra sdg list --format json --lang en
+      """)
 
   @Option(help: "Output format: csv, json or table.") var format: OutputFormat?
   @Option(help: "Language of the names: es or en.") var lang: Language = .es

@@ -236,7 +236,7 @@ public enum CSVReader {
     _ tokenizer: Tokenizer, from start: Int, limit: Int, jobs: Int, minimumChunk: Int, progress: CSVProgress? = nil
   ) -> [TokenizedChunk] {
     let size = limit - start
-    let chunkCount = jobs <= 1 || size < 2 * minimumChunk ? 1 : min(jobs * 4, size / minimumChunk)
+    let chunkCount = size < 2 * minimumChunk ? 1 : min(max(jobs, 1) * 4, size / minimumChunk)
     // Capacity guess from the mean record length of the first 64 KiB (growth is still safe).
     let sampleEnd = min(limit, start + 65_536)
     var newlines = 0

@@ -58,3 +58,69 @@ public func wilsonInterval(successes: Int, trials: Int, level: Double = 0.95) ->
   let denominator = 1 + z2 / n
   return ProportionInterval(lower: max(0, (centre - half) / denominator), upper: min(1, (centre + half) / denominator))
 }
+
+/// Confidence-interval methods for a binomial proportion.
+public enum IntervalMethod: String, Sendable, CaseIterable {
+  /// Wilson score interval (Wilson 1927).
+  case wilson
+  /// Wilson with continuity correction (Newcombe 1998, method 4).
+  case wilsonCC = "wilson-cc"
+  /// Clopper–Pearson exact interval (1934), from Beta quantiles; coverage ≥ nominal.
+  case clopperPearson = "clopper-pearson"
+}
+
+/// The interval of `method` for `successes` of `trials`; `nil` when `trials == 0`.
+public func proportionInterval(successes: Int, trials: Int, level: Double = 0.95, method: IntervalMethod) -> ProportionInterval? {
+  switch method {
+  case .wilson: return wilsonInterval(successes: successes, trials: trials, level: level)
+  case .wilsonCC: return wilsonContinuityCorrectedInterval(successes: successes, trials: trials, level: level)
+  case .clopperPearson: return clopperPearsonInterval(successes: successes, trials: trials, level: level)
+  }
+}
+
+/// Wilson interval with continuity correction (Newcombe 1998, eq. for method 4):
+/// `L = [2np̂ + z² − 1 − z·√(z² − 2 − 1/n + 4p̂(n(1−p̂) + 1))] / (2(n + z²))`, `U` with `+1` and
+/// `4p̂(n(1−p̂) − 1)`; `L = 0` when x = 0, `U = 1` when x = n. `nil` when n = 0.
+public func wilsonContinuityCorrectedInterval(successes: Int, trials: Int, level: Double = 0.95) -> ProportionInterval? {
+  precondition(successes >= 0 && successes <= trials, "wilsonContinuityCorrectedInterval: \(successes) of \(trials)")
+  guard trials > 0 else { return nil }
+  let z = normalQuantile(1 - (1 - level) / 2)
+  let n = Double(trials)
+  let p = Double(successes) / n
+  let z2 = z * z
+  let denominator = 2 * (n + z2)
+  var lower = 0.0
+  var upper = 1.0
+  if successes > 0 {
+    lower = (2 * n * p + z2 - 1 - z * (z2 - 2 - 1 / n + 4 * p * (n * (1 - p) + 1)).squareRoot()) / denominator
+  }
+  if successes < trials {
+    upper = (2 * n * p + z2 + 1 + z * (z2 + 2 - 1 / n + 4 * p * (n * (1 - p) - 1)).squareRoot()) / denominator
+  }
+  return ProportionInterval(lower: max(0, lower), upper: min(1, upper))
+}
+
+/// Clopper–Pearson exact interval: `L = B⁻¹(α/2; x, n − x + 1)` (0 when x = 0),
+/// `U = B⁻¹(1 − α/2; x + 1, n − x)` (1 when x = n), via the inverse regularized incomplete beta.
+/// `nil` when n = 0.
+public func clopperPearsonInterval(successes: Int, trials: Int, level: Double = 0.95) -> ProportionInterval? {
+  precondition(successes >= 0 && successes <= trials, "clopperPearsonInterval: \(successes) of \(trials)")
+  guard trials > 0 else { return nil }
+  let alpha = 1 - level
+  let x = Double(successes)
+  let n = Double(trials)
+  let lower = successes == 0 ? 0 : SpecialFunctions.inverseRegularizedIncompleteBeta(alpha / 2, x, n - x + 1)
+  let upper = successes == trials ? 1 : SpecialFunctions.inverseRegularizedIncompleteBeta(1 - alpha / 2, x + 1, n - x)
+  return ProportionInterval(lower: lower, upper: upper)
+}
+
+/// Exact Poisson interval for a count k: `L = χ²(α/2; 2k)/2` (0 when k = 0),
+/// `U = χ²(1 − α/2; 2k + 2)/2` — i.e. Gamma quantiles with shape k and k + 1 (Garwood 1936).
+public func poissonInterval(count: Int, level: Double = 0.95) -> ProportionInterval {
+  precondition(count >= 0, "poissonInterval: negative count \(count)")
+  let alpha = 1 - level
+  let k = Double(count)
+  let lower = count == 0 ? 0 : SpecialFunctions.inverseRegularizedLowerGamma(k, alpha / 2)
+  let upper = SpecialFunctions.inverseRegularizedLowerGamma(k + 1, 1 - alpha / 2)
+  return ProportionInterval(lower: lower, upper: upper)
+}

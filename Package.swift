@@ -35,7 +35,7 @@ let package = Package(
     .target(name: "TableIO", dependencies: ["Columnar"]),
     .target(name: "Indicators", dependencies: ["Kernels", "Columnar"]),
     .target(name: "Synthetic", dependencies: ["Columnar"]),
-    .target(name: "Refresh", dependencies: ["TableIO", "Columnar"]),
+    .target(name: "Refresh", dependencies: ["TableIO", "Columnar", "Indicators"]),
 
     // MARK: Executable
     .executableTarget(
@@ -57,7 +57,7 @@ let package = Package(
       name: "IndicatorsTests",
       dependencies: ["Indicators", "Kernels", "Columnar", "TableIO", "_TestSupport"],
       resources: [.copy("Golden")]),
-    .testTarget(name: "RefreshTests", dependencies: ["Refresh", "_TestSupport"]),
+    .testTarget(name: "RefreshTests", dependencies: ["Refresh", "Indicators", "_TestSupport"]),
     .testTarget(
       name: "CLITests", dependencies: ["_TestSupport"],
       resources: [.copy("Snapshots")]),

@@ -148,6 +148,36 @@ struct EntryReader {
     return flag
   }
 
+  mutating func number(_ key: String) throws(RefreshError) -> Double? {
+    guard let entry = value(key) else { return nil }
+    switch entry.value {
+    case .integer(let number): return Double(number)
+    case .float(let number): return number
+    default: throw typeError(entry, "a number")
+    }
+  }
+
+  mutating func requiredNumber(_ key: String) throws(RefreshError) -> Double {
+    guard let number = try number(key) else {
+      throw .spec(file: file, line: table.line, message: "[[\(table.name)]] needs '\(key) = <number>'")
+    }
+    return number
+  }
+
+  mutating func numbers(_ key: String) throws(RefreshError) -> [Double]? {
+    guard let entry = value(key) else { return nil }
+    guard case .array(let items) = entry.value else { throw typeError(entry, "an array of numbers") }
+    var result: [Double] = []
+    for item in items {
+      switch item {
+      case .integer(let number): result.append(Double(number))
+      case .float(let number): result.append(number)
+      default: throw typeError(entry, "an array of numbers")
+      }
+    }
+    return result
+  }
+
   mutating func strings(_ key: String) throws(RefreshError) -> [String]? {
     guard let entry = value(key) else { return nil }
     guard case .array(let items) = entry.value else { throw typeError(entry, "an array of strings") }

@@ -19,7 +19,7 @@ struct Cifra: ParsableCommand {
       Every command that reads a CSV file shares the CSV options (see `cifra describe --help`).
       """,
     version: EngineVersion.current,
-    subcommands: [Describe.self, GrowthCommand.self, SDG.self, CalendarCommand.self, DiffCommand.self, PlotCommand.self, RefreshCommand.self, Generate.self])
+    subcommands: [Describe.self, GrowthCommand.self, SDG.self, CalendarCommand.self, ProportionCommand.self, RateCommand.self, PrecisionCommand.self, CrosstabCommand.self, AuditCommand.self, DiffCommand.self, PlotCommand.self, RefreshCommand.self, Generate.self])
 }
 
 @main

@@ -14,6 +14,11 @@ enum IndicatorCommands {
     "sdg-17.3.2": SDG1732.self,
     "mx-refugee-in-time": SDGRefugeeInTime.self,
     "unhcr-recognition": SDGRecognition.self,
+    "crosstab": CrosstabCommand.self,
+    "audit": AuditCommand.self,
+    "proportion": ProportionCommand.self,
+    "rate": RateCommand.self,
+    "precision": PrecisionCommand.self,
   ]
 
   /// Parses `arguments` as the indicator's command line and computes it.

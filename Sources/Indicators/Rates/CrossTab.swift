@@ -17,8 +17,8 @@ public enum CrossTab {
       cells[r, default: [:]][c, default: 0] += amount
       columnKeys.insert(c)
     }
-    let rowKeys = cells.keys.sorted()
-    let orderedColumns = columnKeys.sorted()
+    let rowKeys = CrossTab.ordered(Array(cells.keys))
+    let orderedColumns = CrossTab.ordered(Array(columnKeys))
     var output: [(String, AnyColumn)] = [(rows, .string(StringColumn(rowKeys + (margins ? ["Total"] : []))))]
     for key in orderedColumns {
       var column = rowKeys.map { cells[$0]![key] ?? 0 }
@@ -31,6 +31,12 @@ public enum CrossTab {
       output.append(("Total", .double(Column(totals))))
     }
     return try Table(output)
+  }
+
+  /// Numeric labels in numeric order (1, 2, 10), others alphabetically.
+  static func ordered(_ labels: [String]) -> [String] {
+    if labels.allSatisfy({ Double($0) != nil }) { return labels.sorted { Double($0)! < Double($1)! } }
+    return labels.sorted()
   }
 
   /// Share of each `category` within its group: `value / Σ value in the group × 100`

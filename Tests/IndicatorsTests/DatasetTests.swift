@@ -1,4 +1,5 @@
 import Columnar
+import Foundation
 import Indicators
 import TableIO
 import Testing
@@ -10,12 +11,16 @@ let datasets = TestPaths.packageRoot + "/datasets/"
 @Test(arguments: [
   ("giro-paisano/data.csv", ["period": DataType.int64, "months": .string, "operations_thousands": .double, "status": .string], 8),
   ("refugee-applications/data.csv", ["period": .int64, "applications": .int64, "status": .string], 6),
-  ("vds-2013-2017/data.csv", ["column": .string, "total_2013_2017": .int64, "growth_2013_2017_pct": .double], 8),
+  ("vds-2013-2017/data.csv", ["column": .string, "role": .string, "total_2013_2017": .int64, "growth_2013_2017_pct": .double], 8),
   ("gcm-programs-2022/data.csv", ["gcm_objective": .int64, "reporting_unit": .string, "line": .int64], 346),
   ("pem-2017-action-lines/data.csv", ["action_line": .string, "objective": .int64, "first_line": .int64, "agencies": .string], 106),
   ("pem-2017-action-lines/line_agency.csv", ["agency": .string, "objective": .int64], 171),
   ("refugee-cases/data.csv", ["filed": .date, "resolved": .date, "outcome": .string, "extended": .bool], 5000),
   ("rpw-fixture/data.csv", ["period": .string, "cc1 lcu fee": .double, "corridor": .string], 13),
+  ("repatriated-modules-2018/data.csv", ["measure": .string, "value": .int64, "source_line": .int64], 2),
+  ("curp-temporal-2021-2022/data.csv", ["issuer": .string, "curp_temporal_issued": .int64], 2),
+  ("banco-bienestar-remittances/data.csv", ["measure": .string, "value": .int64, "unit": .string], 3),
+  ("zacatecas-health-indicators/data.csv", ["number": .int64, "key": .string, "text": .string], 8),
 ])
 func datasetLoadsWithItsSchema(file: String, types: [String: DataType], rows: Int) throws {
   let table = try CSVReader.read(datasets + file).table
@@ -61,4 +66,24 @@ func datasetLoadsWithItsSchema(file: String, types: [String: DataType], rows: In
   let vds = try CSVReader.read(datasets + "vds-2013-2017/data.csv").table
   let totals = try doubles(vds, "total_2013_2017")
   #expect(totals[1]! == totals[2...].reduce(0) { $0 + $1! })
+}
+
+/// Every dataset folder documents its source lines.
+@Test func everyDatasetHasAProvenanceReadme() throws {
+  for name in try FileManager.default.contentsOfDirectory(atPath: datasets) where !name.hasSuffix(".toml") {
+    let readme = datasets + name + "/README.md"
+    let text = try String(contentsOfFile: readme, encoding: .utf8)
+    #expect(text.contains("line") || text.contains("SYNTHETIC"), "\(name): README must give source lines")
+  }
+}
+
+/// VDS component shares of total services (C3–C8 of C2): 53.11, 30.71, 1.26, 8.45, 0.46, 6.00 %
+/// (seeds-000-002-004-findings.md §1.2).
+@Test func vdsComponentShares() throws {
+  let vds = try CSVReader.read(datasets + "vds-2013-2017/data.csv").table
+  let shares = try CrossTab.shares(vds, category: "column", value: "total_2013_2017", by: ["role"])
+  let roles = try texts(shares, "role")
+  let pct = try doubles(shares, "share_pct")
+  let components = (0..<shares.rowCount).filter { roles[$0] == "component" }.map { (pct[$0]! * 100).rounded() / 100 }
+  #expect(components == [53.11, 30.71, 1.26, 8.45, 0.46, 6.0])
 }

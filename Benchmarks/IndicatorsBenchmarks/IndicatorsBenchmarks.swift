@@ -8,22 +8,25 @@ import Synthetic
   import Glibc
 #endif
 
-/// Size from the environment (CI's smoke run uses small sizes): CIFRA_BENCH_SCALE divides the
-/// default sizes (1 = full: 10^7 cases, 10^7 panel rows, 10^5 series).
+/// CI smoke mode (CIFRA_BENCH_SMOKE=1): sizes divided by 1000, allocation counts only.
+let smoke = getenv("CIFRA_BENCH_SMOKE") != nil
+
+/// CIFRA_BENCH_SCALE divides the default sizes (1 = full: 10^7 cases, 10^7 panel rows, 10^5
+/// series, 10^6 proportions); smoke mode uses 1000.
 let scale: Int = {
   if let text = getenv("CIFRA_BENCH_SCALE"), let value = Int(String(cString: text)), value > 0 { return value }
-  return 1
+  return smoke ? 1000 : 1
 }()
 
 let benchmarks: @Sendable () -> Void = {
   Benchmark.defaultConfiguration = .init(
-    metrics: [.wallClock, .mallocCountTotal],
+    metrics: smoke ? [.mallocCountTotal] : [.wallClock, .mallocCountTotal],
     timeUnits: .milliseconds,
     warmupIterations: 1,
     scalingFactor: .one,
     maxDuration: .seconds(15),
     maxIterations: 10,
-    thresholds: [.wallClock: .init(relative: [.p90: 75]), .mallocCountTotal: .init(relative: [.p90: 10])])
+    thresholds: [.wallClock: .init(relative: [.p90: 75]), .mallocCountTotal: .init(relative: [.p90: 25])])
 
   let cases = 10_000_000 / scale
   Benchmark("refugeeInTime.\(cases)cases") { benchmark, table in
@@ -44,6 +47,23 @@ let benchmarks: @Sendable () -> Void = {
     for _ in benchmark.scaledIterations { blackHole(try Growth.compute(table, options: options)) }
   } setup: {
     Synthetic.regionalPanel(rows: rows, seed: 42)
+  }
+
+  let proportions = 1_000_000 / scale
+  for method in IntervalMethod.allCases {
+    Benchmark("proportionInterval.\(method.rawValue).\(proportions)") { (benchmark: Benchmark, pairs: [(Int, Int)]) in
+      for _ in benchmark.scaledIterations {
+        var sum = 0.0
+        for (x, n) in pairs { sum += proportionInterval(successes: x, trials: n, method: method)!.upper }
+        blackHole(sum)
+      }
+    } setup: { () -> [(Int, Int)] in
+      var generator = SeededGenerator(seed: 4)
+      return (0..<proportions).map { _ -> (Int, Int) in
+        let n = 1 + Int(generator.next() % 2000)
+        return (Int(generator.next() % UInt64(n + 1)), n)
+      }
+    }
   }
 
   let seriesCount = 100_000 / scale

@@ -17,15 +17,19 @@ func regionalFile(rows: Int) -> String {
   return path
 }
 
-/// Size from the environment: CIFRA_BENCH_ROWS (default 10^7; CI's smoke run uses 10^5).
+/// Size from the environment: CIFRA_BENCH_ROWS (default 10^7; 10^5 in smoke mode).
 let rows: Int = {
   if let text = getenv("CIFRA_BENCH_ROWS"), let value = Int(String(cString: text)) { return value }
-  return 10_000_000
+  return getenv("CIFRA_BENCH_SMOKE") != nil ? 100_000 : 10_000_000
 }()
+
+/// CI smoke mode (CIFRA_BENCH_SMOKE=1): small inputs, allocation counts only (deterministic
+/// enough to gate on; wall clock on shared 2-core machines is advisory).
+let smoke = getenv("CIFRA_BENCH_SMOKE") != nil
 
 let benchmarks: @Sendable () -> Void = {
   Benchmark.defaultConfiguration = .init(
-    metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+    metrics: smoke ? [.mallocCountTotal] : [.wallClock, .mallocCountTotal, .peakMemoryResident],
     timeUnits: .milliseconds,
     warmupIterations: 1,
     scalingFactor: .one,
@@ -33,12 +37,12 @@ let benchmarks: @Sendable () -> Void = {
     maxIterations: 10,
     thresholds: [
       .wallClock: .init(relative: [.p50: 50, .p90: 75]),
-      .mallocCountTotal: .init(relative: [.p90: 10]),
+      .mallocCountTotal: .init(relative: [.p90: 25]),
       .peakMemoryResident: .init(relative: [.p90: 25]),
     ])
 
   let label = rows >= 1_000_000 ? "\(rows / 1_000_000)M" : "\(rows / 1000)K"
-  for jobs in [1, 2] {
+  for jobs in smoke ? [1] : [1, 2] {
     Benchmark("csv.\(label).4cols.jobs\(jobs)") { benchmark, path in
       var options = CSVOptions()
       options.jobs = jobs
@@ -47,6 +51,36 @@ let benchmarks: @Sendable () -> Void = {
       }
     } setup: {
       regionalFile(rows: rows)
+    }
+  }
+
+  // Writers: CSV and SDMX-CSV of a 10^5-row result (10^3 in smoke mode).
+  let outputRows = smoke ? 1_000 : 100_000
+  Benchmark("write.csv.\(outputRows)rows") { benchmark, table in
+    for _ in benchmark.scaledIterations { blackHole(CSVBytesWriter.bytes(table).count) }
+  } setup: {
+    Synthetic.regionalPanel(rows: outputRows, seed: 5)
+  }
+  Benchmark("write.sdmx.\(outputRows)rows") { benchmark, table in
+    let layout = ObservationLayout(series: "SM_DTH_MIGR", unit: "NUMBER", timeColumn: "year", valueColumn: "value", breakdowns: ["region"])
+    for _ in benchmark.scaledIterations { blackHole(try ObservationWriter.sdmx(table, layout: layout).utf8.count) }
+  } setup: {
+    Synthetic.regionalPanel(rows: outputRows, seed: 5)
+  }
+
+  // Group-by over a string key, with 0 % and 50 % null keys.
+  let groupRows = smoke ? 10_000 : 10_000_000
+  for nullPercent in [0, 50] {
+    Benchmark("groupBy.\(groupRows)rows.\(nullPercent)pctNull") { (benchmark: Benchmark, table: Table) in
+      for _ in benchmark.scaledIterations { blackHole(try table.grouping(by: ["region"]).groupCount) }
+    } setup: { () -> Table in
+      let panel = Synthetic.regionalPanel(rows: groupRows, seed: 9)
+      guard nullPercent > 0, case .string(let regions) = try! panel.column("region") else { return panel }
+      var validity = Validity(repeating: true, count: groupRows)
+      var generator = SeededGenerator(seed: 11)
+      for row in 0..<groupRows where generator.next() % 100 < UInt64(nullPercent) { validity.setNull(row) }
+      let withNulls = StringColumn(codes: Column(regions.codes.values, validity: validity), dictionary: regions.dictionary)
+      return try! panel.with("region", .string(withNulls))
     }
   }
 }

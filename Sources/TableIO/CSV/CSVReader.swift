@@ -299,9 +299,11 @@ public enum CSVReader {
 
   // MARK: Footer
 
-  /// Drops `requested` trailing records, or a detected DataBank-style footer: a block that
+  /// Drops `requested` trailing records, or a detected World Bank DataBank footer: a block that
   /// starts with an all-blank record and contains at least one record whose only non-blank
-  /// field is the first ("Data from database: …", "Last Updated: …"). Returns the count dropped.
+  /// field is the first and reads "Data from database: …" or "Last Updated: …" (the DataBank
+  /// export's own words — any other trailing text is data, or needs --skip-footer). Returns the
+  /// count dropped.
   static func dropFooter(
     _ chunks: inout [TokenizedChunk], tokenizer: Tokenizer, requested: Int?, name: String
   ) throws(TableIOError) -> Int {
@@ -334,7 +336,9 @@ public enum CSVReader {
         let raggedCount = chunk.ragged.first(where: { $0.record == record })?.fields
         if blankFields == fieldCount, raggedCount == nil || raggedCount! <= fieldCount {
           suffix.append(true)
-        } else if !firstBlank, blankFields == fieldCount - 1 || raggedCount == 1 {
+        } else if !firstBlank, blankFields == fieldCount - 1 || raggedCount == 1,
+          DataBankFooter.matches(tokenizer.base, FieldRange.of(chunk, record: record, field: 0, fieldCount: fieldCount))
+        {
           suffix.append(false)
         } else {
           break
@@ -385,5 +389,17 @@ struct FieldRange {
       index += p[index] == Tokenizer.quote ? 2 : 1
     }
     return bytes
+  }
+}
+
+/// The text lines World Bank DataBank appends to its CSV exports.
+enum DataBankFooter {
+  static let prefixes = ["Data from database:", "Last Updated:"].map { Array($0.utf8) }
+
+  static func matches(_ p: UnsafePointer<UInt8>, _ range: FieldRange) -> Bool {
+    let length = range.end - range.start
+    return prefixes.contains { prefix in
+      prefix.count <= length && (0..<prefix.count).allSatisfy { p[range.start + $0] == prefix[$0] }
+    }
   }
 }

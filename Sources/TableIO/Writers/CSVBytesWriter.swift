@@ -1,7 +1,8 @@
 import Columnar
 
 /// Writes a table as RFC 4180 CSV bytes, column by column into one buffer (fast path for
-/// large tables; the same text as ``TableWriter/csv(_:)``).
+/// large tables; the same text as ``TableWriter/csv(_:)``). A row whose fields are all null in a
+/// one-column table is written `""` so it survives a round trip (a blank line is skipped).
 public enum CSVBytesWriter {
   /// The CSV bytes of `table` (LF line ends, blank = null, round-trip exact numbers).
   public static func bytes(_ table: Table) -> [UInt8] {
@@ -14,6 +15,7 @@ public enum CSVBytesWriter {
       return strings.dictionary.map { Array(TableWriter.quoteCSV($0).utf8) }
     }
     for row in 0..<table.rowCount {
+      let start = out.count
       for (index, column) in table.columns.enumerated() {
         if index > 0 { out.append(UInt8(ascii: ",")) }
         guard column.isValid(row) else { continue }
@@ -24,6 +26,9 @@ public enum CSVBytesWriter {
         default: out += Array(TableWriter.quoteCSV(column.text(at: row) ?? "").utf8)
         }
       }
+      // An empty line would read back as a skipped blank line: keep the row with a quoted empty
+      // field (which reads back as null).
+      if out.count == start { out += [UInt8(ascii: "\""), UInt8(ascii: "\"")] }
       out.append(10)
     }
     return out

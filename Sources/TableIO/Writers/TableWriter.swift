@@ -94,7 +94,8 @@ public struct TableWriter: Sendable {
   public func csv(_ table: Table) -> String {
     var out = table.schema.names.map(TableWriter.quoteCSV).joined(separator: ",") + "\n"
     for row in 0..<table.rowCount {
-      out += table.columns.map { cell($0, row).map(TableWriter.quoteCSV) ?? "" }.joined(separator: ",")
+      let line = table.columns.map { cell($0, row).map(TableWriter.quoteCSV) ?? "" }.joined(separator: ",")
+      out += line.isEmpty ? "\"\"" : line  // a blank line would be skipped on reading
       out += "\n"
     }
     return out

@@ -1,0 +1,19 @@
+// swift-tools-version: 6.1
+import Foundation
+import PackageDescription
+
+// libFuzzer targets, built with: swift build -c release --sanitize fuzzer --sanitize address
+// (see Fuzz/run). A separate package so the main build never links the fuzzer runtime.
+let rootIdentity = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+
+let package = Package(
+  name: "CifraFuzz",
+  dependencies: [.package(path: "..")],
+  targets: [
+    .executableTarget(
+      name: "FuzzCSV",
+      dependencies: [.product(name: "TableIO", package: rootIdentity), .product(name: "Columnar", package: rootIdentity)],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+  ]
+)

@@ -15,5 +15,15 @@ let package = Package(
       name: "FuzzCSV",
       dependencies: [.product(name: "TableIO", package: rootIdentity), .product(name: "Columnar", package: rootIdentity)],
       swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    .executableTarget(
+      name: "FuzzPeriod", dependencies: [.product(name: "Columnar", package: rootIdentity)],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    .executableTarget(
+      name: "FuzzSpec", dependencies: [.product(name: "Refresh", package: rootIdentity)],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    .executableTarget(
+      name: "FuzzSDMX",
+      dependencies: [.product(name: "TableIO", package: rootIdentity), .product(name: "Columnar", package: rootIdentity)],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
   ]
 )

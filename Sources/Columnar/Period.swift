@@ -97,14 +97,15 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// ISO label: `2021`, `2021-S1`, `2021-Q3`, `2021-07`, `2021-W05`, `2021-07-15`.
+  /// ISO label: `2021`, `2021-S1`, `2021-Q3`, `2021-07`, `2021-W05`, `2021-07-15`; years
+  /// always have four digits (`0022`), so every label reads back as the same period.
   public var description: String {
     switch frequency {
-    case .annual: return String(ordinal)
-    case .semiannual: return "\(year)-S\(indexInYear)"
-    case .quarterly: return "\(year)-Q\(indexInYear)"
-    case .monthly: return "\(year)-\(CivilDate.pad(indexInYear, 2))"
-    case .weekly: return "\(year)-W\(CivilDate.pad(indexInYear, 2))"
+    case .annual: return CivilDate.pad(ordinal, 4)
+    case .semiannual: return "\(CivilDate.pad(year, 4))-S\(indexInYear)"
+    case .quarterly: return "\(CivilDate.pad(year, 4))-Q\(indexInYear)"
+    case .monthly: return "\(CivilDate.pad(year, 4))-\(CivilDate.pad(indexInYear, 2))"
+    case .weekly: return "\(CivilDate.pad(year, 4))-W\(CivilDate.pad(indexInYear, 2))"
     case .daily: return CivilDate.isoString(days: ordinal)
     }
   }

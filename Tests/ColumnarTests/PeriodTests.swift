@@ -92,3 +92,11 @@ func unknownOrInvalidLabelsAreErrorsNamingTheValue(label: String) {
   }
   #expect(CivilDate.isoWeekday(days: CivilDate.days(year: 2026, month: 1, day: 1)) == 4)  // Thursday
 }
+
+/// Found by the period fuzzer: year 22 printed as "22", which does not read back as a period.
+@Test func shortYearsPrintWithFourDigits() throws {
+  let parsed = try PeriodParser.parse("0022")
+  #expect(parsed.period.description == "0022")
+  #expect(try PeriodParser.parse(parsed.period.description).period == parsed.period)
+  #expect(Period.quarter(999, 2).description == "0999-Q2")
+}

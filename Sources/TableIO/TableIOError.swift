@@ -20,6 +20,7 @@ public enum TableIOError: Error, Equatable, Sendable, CustomStringConvertible {
   case noHeader(file: String)
   case invalidOption(String)
   case writeFailed(file: String, reason: String)
+  case tooLarge(file: String, neededBytes: Int, limitBytes: Int)
 
   public var description: String {
     switch self {
@@ -51,6 +52,8 @@ public enum TableIOError: Error, Equatable, Sendable, CustomStringConvertible {
       return "invalid option: \(detail)"
     case .writeFailed(let file, let reason):
       return "\(file): cannot write: \(reason)"
+    case .tooLarge(let file, let needed, let limit):
+      return "\(file): reading it needs about \(needed >> 20) MiB for offsets and columns, more than the \(limit >> 20) MiB allowed (read fewer columns, split the file, or raise the limit)"
     }
   }
 }

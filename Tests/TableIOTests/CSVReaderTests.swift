@@ -198,3 +198,23 @@ func resultsAreIdenticalForAnyJobCount(jobs: Int) throws {
   #expect(again.rowCount == 2)
   #expect(TableWriter().csv(input) == String(decoding: written, as: UTF8.self))
 }
+
+/// A file that would need more memory than allowed is refused with a clear error before any
+/// allocation (the 2 GB case, scaled down with a small limit).
+@Test func oversizedFileIsRefusedClearly() throws {
+  var text = "a,b,c\n"
+  for row in 0..<10_000 { text += "\(row),\(row * 2),x\n" }
+  do {
+    _ = try read(text) { $0.memoryLimit = 100_000 }
+    Issue.record("read beyond the limit")
+  } catch let error as TableIOError {
+    guard case .tooLarge(_, let needed, let limit) = error else {
+      Issue.record("wrong error \(error)")
+      return
+    }
+    #expect(needed > limit)
+    #expect(error.description.contains("more than the 0 MiB allowed"))
+  }
+  // Projecting fewer columns needs less: the same file passes a limit between the two.
+  #expect(try read(text) { $0.memoryLimit = 500_000; $0.columns = ["a"] }.table.rowCount == 10_000)
+}

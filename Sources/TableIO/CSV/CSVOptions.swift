@@ -39,7 +39,7 @@ public struct CSVOptions: Sendable, Equatable {
       && lhs.decimalComma == rhs.decimalComma && lhs.thousandsSeparator == rhs.thousandsSeparator
       && lhs.skipRows == rhs.skipRows && lhs.skipFooter == rhs.skipFooter && lhs.types == rhs.types
       && lhs.dateFormat == rhs.dateFormat && lhs.columns == rhs.columns && lhs.jobs == rhs.jobs
-      && lhs.minimumChunkBytes == rhs.minimumChunkBytes
+      && lhs.minimumChunkBytes == rhs.minimumChunkBytes && lhs.memoryLimit == rhs.memoryLimit
   }
 
   /// Field delimiter; `nil` detects `,` `;` or tab from the header line.
@@ -67,6 +67,10 @@ public struct CSVOptions: Sendable, Equatable {
   public var columns: [String]?
   /// Threads used for parsing; results are identical for any value.
   public var jobs = 1
+  /// Memory the reader may use for offsets and columns, in bytes; `nil` = 75 % of physical
+  /// memory. A file that would need more is refused with ``TableIOError/tooLarge(file:neededBytes:limitBytes:)``
+  /// before anything is allocated (project fewer columns with `columns` to need less).
+  public var memoryLimit: Int?
   /// Smallest chunk handed to one thread (a tuning knob; tests lower it to force many chunks).
   public var minimumChunkBytes = 1 << 20
 

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import Columnar
 
 /// A table read from CSV, with what the reader found out about the file.
@@ -96,6 +101,18 @@ public enum CSVReader {
     let dataStart = header.next
     let tokenizer = Tokenizer(base: p, delimiter: delimiter, fieldCount: fieldCount)
 
+    // Memory check before allocating: offsets (8 bytes per record + 4 per field) plus at most
+    // 8 bytes per converted cell, for a record count estimated from the first 64 KiB.
+    let sampleEnd = min(limit, dataStart + 65_536)
+    var sampleLines = 0
+    for index in dataStart..<sampleEnd where p[index] == Tokenizer.newline { sampleLines += 1 }
+    let meanRecord = max(1, (sampleEnd - dataStart) / max(sampleLines, 1))
+    let estimatedRecords = (limit - dataStart) / meanRecord + 1
+    let convertedColumns = options.columns.map { Set($0).count } ?? fieldCount
+    let needed = estimatedRecords * (8 + 4 * fieldCount + 8 * convertedColumns)
+    let allowed = options.memoryLimit ?? CSVReader.defaultMemoryLimit
+    if needed > allowed { throw .tooLarge(file: name, neededBytes: needed, limitBytes: allowed) }
+
     // 4. Tokenize (parallel, with a sequential fallback that is the reference).
     var chunks = tokenizeParallel(
       tokenizer, from: dataStart, limit: limit, jobs: options.jobs, minimumChunk: max(options.minimumChunkBytes, 1),
@@ -176,6 +193,14 @@ public enum CSVReader {
     let full = context.inferTarget(index, dateFormat: dateFormat)!
     return (try context.convert(index, name: columnName, to: full), full)
   }
+
+  /// 75 % of physical memory.
+  static let defaultMemoryLimit: Int = {
+    let pages = sysconf(Int32(_SC_PHYS_PAGES))
+    let size = sysconf(Int32(_SC_PAGESIZE))
+    guard pages > 0, size > 0 else { return Int.max }
+    return Int(pages) * Int(size) / 4 * 3
+  }()
 
   // MARK: Header and delimiter
 

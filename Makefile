@@ -5,7 +5,7 @@ APT_PACKAGES := libopenblas-dev liblapacke-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CIFRA := .build/release/cifra
 
-.PHONY: deps build run test bench clean
+.PHONY: deps build run test test-unit sanitizers fuzz bench-smoke bench clean
 
 deps:
 	@dpkg -s $(APT_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y $(APT_PACKAGES); }
@@ -16,12 +16,25 @@ build: deps
 run: build
 	$(CIFRA) refresh datasets/refresh.toml
 
-test: deps
+# The whole suite: unit and integration tests, the same under ASan and TSan, a short run of
+# every fuzz target, and the benchmark allocation gate.
+test: test-unit sanitizers fuzz bench-smoke
+
+test-unit: deps
 	swift build --build-tests
 	swift test --skip-build
+
+sanitizers: deps
+	bash Scripts/sanitizers.sh
+
+fuzz: deps
+	bash Fuzz/run 15
+
+bench-smoke: deps
+	bash Scripts/bench-smoke.sh
 
 bench: deps
 	cd Benchmarks && swift package benchmark
 
 clean:
-	rm -rf .build out
+	rm -rf .build .build-* out Benchmarks/.build Fuzz/.build

@@ -45,3 +45,37 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     return z ^ (z >> 31)
   }
 }
+
+extension Synthetic {
+  /// Many series for the least-squares benchmark: `series, t, x` in long form, `count` series of
+  /// `periods` points (t = 2000…), x > 0 growing about 5 % a year with noise; one series in ten
+  /// has gaps (each point missing with probability 1/8), so several missing patterns occur.
+  public static func manySeries(count: Int, periods: Int, seed: UInt64) -> Table {
+    var rng = SeededGenerator(seed: seed)
+    var ids: [Int64] = []
+    var years: [Int64] = []
+    var values: [Double] = []
+    for series in 0..<count {
+      for t in 0..<periods {
+        if series % 10 == 0, rng.next() % 8 == 0 { continue }
+        ids.append(Int64(series))
+        years.append(Int64(2000 + t))
+        values.append(100 * Double(1 + t) + Double(rng.next() % 1000) / 10)
+      }
+    }
+    return try! Table([("series", .int64(Column(ids))), ("t", .int64(Column(years))), ("x", .double(Column(values)))])
+  }
+
+  /// Proportions for the interval benchmarks: `successes, trials` with trials 1…2000.
+  public static func proportions(count: Int, seed: UInt64) -> Table {
+    var rng = SeededGenerator(seed: seed)
+    var x: [Int64] = []
+    var n: [Int64] = []
+    for _ in 0..<count {
+      let trials = 1 + Int64(rng.next() % 2000)
+      n.append(trials)
+      x.append(Int64(rng.next() % UInt64(trials + 1)))
+    }
+    return try! Table([("successes", .int64(Column(x))), ("trials", .int64(Column(n)))])
+  }
+}

@@ -89,6 +89,24 @@ struct CSVOptionsGroup: ParsableArguments {
   }
 }
 
+extension CSVOptionsGroup {
+  /// Reads `file` with these options and `jobs` threads (progress line on a terminal).
+  func table(_ file: String, jobs: JobsOption) throws -> Table {
+    try readCSV(file, options: options(jobs: jobs.resolved), quiet: quiet).table
+  }
+}
+
+/// Runs `body`; a library error is reported as a data problem of `file` (exit 1).
+func computing<T>(_ file: String, _ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as CLIError {
+    throw error
+  } catch {
+    throw CLIError("\(file): \(error)")
+  }
+}
+
 /// `--jobs N`, shared by every command that computes.
 struct JobsOption: ParsableArguments {
   @Option(help: "Threads to use (default: all cores). Output is byte-identical for any value.")

@@ -58,13 +58,11 @@ struct ProportionCommand: ProducingCommand {
       ])
       return Produced(table: table)
     }
-    let input = try readCSV(inputs[0], options: csv.options(jobs: jobs.resolved), quiet: csv.quiet).table
-    do {
-      return Produced(
+    let input = try csv.table(inputs[0], jobs: jobs)
+    return try computing(inputs[0]) {
+      Produced(
         table: try ProportionsAndRates.proportions(
           input, successes: successes!, trials: trials!, by: by, method: IntervalMethod(rawValue: ci)!, level: level))
-    } catch {
-      throw CLIError("\(inputs[0]): \(error)")
     }
   }
 }
@@ -110,11 +108,9 @@ struct RateCommand: ProducingCommand {
           ("ci_upper", .double(Column([estimate.upper]))), ("level", .double(Column([level]))),
         ]))
     }
-    let input = try readCSV(inputs[0], options: csv.options(jobs: jobs.resolved), quiet: csv.quiet).table
-    do {
-      return Produced(table: try ProportionsAndRates.rates(input, events: events!, population: population!, by: by, per: per, level: level))
-    } catch {
-      throw CLIError("\(inputs[0]): \(error)")
+    let input = try csv.table(inputs[0], jobs: jobs)
+    return try computing(inputs[0]) {
+      Produced(table: try ProportionsAndRates.rates(input, events: events!, population: population!, by: by, per: per, level: level))
     }
   }
 }
@@ -158,13 +154,11 @@ struct PrecisionCommand: ProducingCommand {
       return Produced(
         table: try ProportionsAndRates.precision(table, estimate: "estimate", standardError: "se", keys: [], level: level, high: high, moderate: moderate))
     }
-    let input = try readCSV(inputs[0], options: csv.options(jobs: jobs.resolved), quiet: csv.quiet).table
-    do {
-      return Produced(
+    let input = try csv.table(inputs[0], jobs: jobs)
+    return try computing(inputs[0]) {
+      Produced(
         table: try ProportionsAndRates.precision(
           input, estimate: estimate!, standardError: standardError!, keys: keys, level: level, high: high, moderate: moderate))
-    } catch {
-      throw CLIError("\(inputs[0]): \(error)")
     }
   }
 }
@@ -200,12 +194,10 @@ struct CrosstabCommand: ProducingCommand {
   }
 
   func produce() throws -> Produced {
-    let input = try readCSV(file, options: csv.options(jobs: jobs.resolved), quiet: csv.quiet).table
-    do {
+    let input = try csv.table(file, jobs: jobs)
+    return try computing(file) {
       if share { return Produced(table: try CrossTab.shares(input, category: category!, value: value, by: by)) }
       return Produced(table: try CrossTab.table(input, rows: rows!, columns: cols!, value: value, margins: margins))
-    } catch {
-      throw CLIError("\(file): \(error)")
     }
   }
 }

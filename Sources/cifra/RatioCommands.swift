@@ -19,12 +19,9 @@ struct SDG1074: ProducingCommand {
   @OptionGroup var output: OutputOptions
 
   func produce() throws -> Produced {
-    let input = try readCSV(file, options: csv.options(jobs: jobs.resolved), quiet: csv.quiet).table
-    let table: Table
-    do {
-      table = try PopulationRatios.refugeesPer100k(input, refugees: refugees, population: population, keys: keys)
-    } catch {
-      throw CLIError("\(file): \(error)")
+    let input = try csv.table(file, jobs: jobs)
+    let table = try computing(file) {
+      try PopulationRatios.refugeesPer100k(input, refugees: refugees, population: population, keys: keys)
     }
     let spec = IndicatorCatalog.spec("sdg-10.7.4")!
     let layout = period.map {

@@ -221,3 +221,17 @@ func monthLabels(_ year: Int, _ months: ClosedRange<Int>) -> [String] {
     return "\(year)-\(padded)"
   }
 }
+
+/// `collapse` on a sparse calendar (span beyond the dense grid) takes the hashed path and gives
+/// the same cells: two records on day 0 summed, one far away.
+@Test func collapseOnASparseCalendarUsesTheHashedPath() throws {
+  let table = try Table([
+    ("period", .period(Column([Period.day(0), .day(4_500_000), .day(0)]), .daily)),
+    ("value", .double(Column([1, 5, 2]))),
+  ])
+  var options = GrowthOptions(value: "value", period: "period")
+  options.collapse = .sum
+  let result = try Growth.compute(table, options: options).table
+  #expect(try doubles(result, "value") == [3, 5])
+  #expect(try texts(result, "note") == ["no_base_period", "no_base_period"])
+}

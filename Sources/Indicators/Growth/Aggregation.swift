@@ -36,6 +36,29 @@ extension SeriesPanel {
       keepIncomplete: keepIncomplete, what: "periods")
   }
 
+  /// Dense ids of the (group, `into(period)`) cells, numbered in (group, period) order, with
+  /// each cell's group and period.
+  func cells(into: (Period) -> Period) -> (of: [Int32], group: [Int32], period: [Period]) {
+    var idByKey: [Int: Int32] = [:]
+    var cellGroup: [Int32] = []
+    var cellPeriod: [Period] = []
+    var cellOf = [Int32](repeating: 0, count: groups.count)
+    for row in sortedRows() {
+      let target = into(periods.values[row])
+      let key = Int(groups[row]) << 40 | (target.ordinal & ((1 << 40) - 1))
+      if let id = idByKey[key] {
+        cellOf[row] = id
+      } else {
+        let id = Int32(cellGroup.count)
+        idByKey[key] = id
+        cellGroup.append(groups[row])
+        cellPeriod.append(target)
+        cellOf[row] = id
+      }
+    }
+    return (cellOf, cellGroup, cellPeriod)
+  }
+
   /// Aggregates rows into the coarser period `into(period)` of each row, per group.
   ///
   /// A cell is complete when it has `expected(cell period)` values; incomplete cells are
@@ -44,23 +67,7 @@ extension SeriesPanel {
     into: (Period) -> Period, frequency target: Frequency, expected: (Period) -> Int, function: AggregateFunction,
     keepIncomplete: Bool, what: String
   ) -> AggregatedPanel {
-    var idByKey: [Int: Int32] = [:]
-    var cellGroup: [Int32] = []
-    var cellPeriod: [Period] = []
-    var cellOf = [Int32](repeating: 0, count: groups.count)
-    for row in sortedRows() {
-      let coarse = into(periods.values[row])
-      let key = Int(groups[row]) << 40 | (coarse.ordinal & ((1 << 40) - 1))
-      if let id = idByKey[key] {
-        cellOf[row] = id
-      } else {
-        let id = Int32(cellGroup.count)
-        idByKey[key] = id
-        cellGroup.append(groups[row])
-        cellPeriod.append(coarse)
-        cellOf[row] = id
-      }
-    }
+    let (cellOf, cellGroup, cellPeriod) = cells(into: into)
     let order = periods.values.map(\.ordinal)
     let (aggregated, counts) = groupedAggregate(values, groups: cellOf, groupCount: cellGroup.count, function: function, order: order)
     var keep: [Int] = []
@@ -126,19 +133,10 @@ extension SeriesPanel {
       }
       for row in 0..<groups.count { cellOf[row] = renumber[Int(cellOf[row])] }
     } else {
-      var ids: [Int: Int32] = [:]
-      for row in sortedRows() {
-        let key = Int(groups[row]) << 40 | (periods.values[row].ordinal - low)
-        if let id = ids[key] {
-          cellOf[row] = id
-        } else {
-          let id = Int32(cellGroup.count)
-          ids[key] = id
-          cellGroup.append(groups[row])
-          cellOrdinal.append(periods.values[row].ordinal)
-          cellOf[row] = id
-        }
-      }
+      let hashed = self.cells(into: { $0 })
+      cellOf = hashed.of
+      cellGroup = hashed.group
+      cellOrdinal = hashed.period.map(\.ordinal)
     }
     let (values, _) = groupedAggregate(self.values, groups: cellOf, groupCount: cellGroup.count, function: function)
     return SeriesPanel(

@@ -258,8 +258,9 @@ struct AuditCommand: ProducingCommand {
     return items.map(TableAudit.evaluate)
   }
 
-  func produce() throws -> Produced {
-    let all = try findings()
+  func produce() throws -> Produced { report(try findings()) }
+
+  func report(_ all: [AuditFinding]) -> Produced {
     let shown = mismatchesOnly ? all.filter { !$0.ok } : all
     let mismatches = all.filter { !$0.ok }.count
     let unexpected = all.filter(\.unexpected).count
@@ -267,9 +268,10 @@ struct AuditCommand: ProducingCommand {
   }
 
   func run() throws {
-    let produced = try produce()
+    let all = try findings()
+    let produced = report(all)
     for warning in produced.warnings { FileHandleOutput.standardError("cifra: \(warning)\n") }
     FileHandleOutput.standardOutput(try output.render(produced))
-    if try findings().contains(where: \.unexpected) { throw ExitCode(1) }
+    if all.contains(where: \.unexpected) { throw ExitCode(1) }
   }
 }

@@ -36,3 +36,16 @@ func sdgPlatformVintagesDiff() throws {
   // The March 2023 vintage ends at 2022/II (106 quarters), so three quarters are new.
   #expect(rows.filter { $0["status"] == "added" }.map { $0["Year"]! } == ["2022-Q3", "2022-Q4", "2023-Q1"])
 }
+
+/// `cifra audit` exits 1 only for an undocumented mismatch (or a documented slip not found).
+@Test func auditExitCodeFollowsTheDocumentedSlips() throws {
+  let folder = NSTemporaryDirectory() + "cifra-audit-\(UUID().uuidString)"
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  try "[[sum]]\nlabel = \"x\"\ntotal = 3\nparts = [1, 1]\nslip = true\n".write(toFile: folder + "/documented.toml", atomically: true, encoding: .utf8)
+  try "[[sum]]\nlabel = \"x\"\ntotal = 3\nparts = [1, 1]\n".write(toFile: folder + "/undocumented.toml", atomically: true, encoding: .utf8)
+  try "[[sum]]\nlabel = \"x\"\ntotal = 2\nparts = [1, 1]\nslip = true\n".write(toFile: folder + "/missed.toml", atomically: true, encoding: .utf8)
+  #expect(try runCifra(["audit", folder + "/documented.toml", "--format", "csv"]).status == 0)
+  #expect(try runCifra(["audit", folder + "/undocumented.toml", "--format", "csv"]).status == 1)
+  #expect(try runCifra(["audit", folder + "/missed.toml", "--format", "csv"]).status == 1)
+}

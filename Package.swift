@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Cifra: indicator engine for official migration statistics.
-// Layers (arrows point down): cifra → {Indicators, TableIO}; Indicators → Kernels →
+// Layers (arrows point down): cifra → Refresh → {Indicators, TableIO}; Indicators → Kernels →
 // {Columnar, LinearAlgebra}; LinearAlgebra → CLinearAlgebra; TableIO → Columnar.
 
 let package = Package(
@@ -20,6 +20,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // MARK: C seam
@@ -35,7 +36,9 @@ let package = Package(
     .target(name: "TableIO", dependencies: ["Columnar"]),
     .target(name: "Indicators", dependencies: ["Kernels", "Columnar"]),
     .target(name: "Synthetic", dependencies: ["Columnar"]),
-    .target(name: "Refresh", dependencies: ["TableIO", "Columnar", "Indicators"]),
+    .target(
+      name: "Refresh",
+      dependencies: ["TableIO", "Columnar", "Indicators", .product(name: "Crypto", package: "swift-crypto")]),
 
     // MARK: Executable
     .executableTarget(
@@ -57,7 +60,9 @@ let package = Package(
       name: "IndicatorsTests",
       dependencies: ["Indicators", "Kernels", "Columnar", "TableIO", "_TestSupport"],
       resources: [.copy("Golden")]),
-    .testTarget(name: "RefreshTests", dependencies: ["Refresh", "Indicators", "_TestSupport"]),
+    .testTarget(
+      name: "RefreshTests",
+      dependencies: ["Refresh", "Indicators", "Columnar", "_TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
     .testTarget(
       name: "CLITests", dependencies: ["_TestSupport"],
       resources: [.copy("Snapshots")]),

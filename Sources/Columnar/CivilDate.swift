@@ -69,3 +69,11 @@ public enum CivilDate {
     return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
   }
 }
+
+extension CivilDate {
+  /// The day (days since 1970-01-01) of an ISO date `YYYY-MM-DD`; `nil` for anything else.
+  public static func day(iso text: String) -> Int? {
+    guard let parsed = try? PeriodParser.parse(text), parsed.period.frequency == .daily else { return nil }
+    return parsed.period.ordinal
+  }
+}

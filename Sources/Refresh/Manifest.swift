@@ -1,76 +1,68 @@
 import Foundation
-import TableIO
 
-/// `manifest.json` of an output folder: per output, its inputs and their SHA-256, arguments,
-/// engine version, the output's own SHA-256, row count and the time it was computed.
-struct Manifest {
-  struct InputHash: Equatable {
+/// `manifest.json` of an output folder: per output, its inputs and their SHA-256, its spec
+/// entries, engine version, the output's own SHA-256, row count and the time it was computed.
+/// Written with sorted keys; a manifest that cannot be read is an error, never read as empty.
+struct Manifest: Codable, Equatable {
+  struct InputHash: Codable, Equatable {
     let id: String
     let path: String
     let sha256: String
   }
 
-  struct Entry: Equatable {
+  /// Another file written for an output (a chart), verified by `--check` like the output.
+  struct Extra: Codable, Equatable {
+    let file: String
+    let sha256: String
+  }
+
+  struct Entry: Codable, Equatable {
     let id: String
     let file: String
     let indicator: String
     let format: String
-    let arguments: [String]
+    /// The output's spec entries (`key = value`, sorted).
+    let options: [String]
     let inputs: [InputHash]
     let engineVersion: String
     let key: String
     let sha256: String
     let rows: Int
     let computedAt: String
+    let extras: [Extra]
+
+    enum CodingKeys: String, CodingKey {
+      case id, file, indicator, format, options, inputs, key, sha256, rows, extras
+      case engineVersion = "engine_version"
+      case computedAt = "computed_at"
+    }
   }
 
   let spec: String
   let engineVersion: String
-  let entries: [Entry]
+  let outputs: [Entry]
 
-  func json() -> JSONValue {
-    .object([
-      ("spec", .string(spec)),
-      ("engine_version", .string(engineVersion)),
-      (
-        "outputs",
-        .array(
-          entries.map { entry in
-            .object([
-              ("id", .string(entry.id)), ("file", .string(entry.file)), ("indicator", .string(entry.indicator)),
-              ("format", .string(entry.format)), ("arguments", .array(entry.arguments.map { .string($0) })),
-              (
-                "inputs",
-                .array(entry.inputs.map { .object([("id", .string($0.id)), ("path", .string($0.path)), ("sha256", .string($0.sha256))]) })
-              ),
-              ("engine_version", .string(entry.engineVersion)), ("key", .string(entry.key)), ("sha256", .string(entry.sha256)),
-              ("rows", .int(Int64(entry.rows))), ("computed_at", .string(entry.computedAt)),
-            ])
-          })
-      ),
-    ])
+  enum CodingKeys: String, CodingKey {
+    case spec, outputs
+    case engineVersion = "engine_version"
   }
 
-  /// Reads a manifest written by ``json()``; a missing or unreadable file reads as none.
-  static func read(_ path: String) -> Manifest? {
-    guard let data = FileManager.default.contents(atPath: path),
-      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      let outputs = object["outputs"] as? [[String: Any]]
-    else { return nil }
-    let entries = outputs.compactMap { item -> Entry? in
-      guard let id = item["id"] as? String, let file = item["file"] as? String, let key = item["key"] as? String,
-        let sha = item["sha256"] as? String
-      else { return nil }
-      let inputs = (item["inputs"] as? [[String: Any]] ?? []).compactMap { input -> InputHash? in
-        guard let id = input["id"] as? String, let path = input["path"] as? String, let sha = input["sha256"] as? String else { return nil }
-        return InputHash(id: id, path: path, sha256: sha)
-      }
-      return Entry(
-        id: id, file: file, indicator: item["indicator"] as? String ?? "", format: item["format"] as? String ?? "",
-        arguments: item["arguments"] as? [String] ?? [], inputs: inputs, engineVersion: item["engine_version"] as? String ?? "",
-        key: key, sha256: sha, rows: item["rows"] as? Int ?? 0, computedAt: item["computed_at"] as? String ?? "")
+  /// The JSON text (two-space indent, sorted keys, trailing newline).
+  func json() throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+  }
+
+  /// The manifest at `path`; `nil` when there is none.
+  /// - Throws: ``RefreshError/io(_:)`` when the file exists but is not a manifest.
+  static func read(_ path: String) throws(RefreshError) -> Manifest? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    do {
+      return try JSONDecoder().decode(Manifest.self, from: data)
+    } catch {
+      throw .io("\(path) is not a manifest Cifra can read (\(error)); move it away or remove it to recompute everything")
     }
-    return Manifest(spec: object["spec"] as? String ?? "", engineVersion: object["engine_version"] as? String ?? "", entries: entries)
   }
 
   static func timestamp() -> String {

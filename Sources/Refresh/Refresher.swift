@@ -1,32 +1,21 @@
 import Columnar
 import Foundation
+import Indicators
 import TableIO
 
-/// Runs a refresh: recomputes the outputs whose inputs, arguments or engine version changed,
+/// Runs a refresh: recomputes the outputs whose inputs, options or engine version changed,
 /// writes each output atomically, and records everything in `manifest.json`.
 ///
-/// The key of an output is the SHA-256 of the engine version, indicator, format, arguments and
-/// the SHA-256 of every input file. An output is up to date when the manifest has the same key
-/// and the file on disk still has the recorded SHA-256; otherwise it is recomputed (or always,
-/// with `force`). With `check`, every output is recomputed in memory and compared with the
-/// file; nothing is written. Outputs are computed one after another in spec order, so the
-/// files and the manifest's entries do not depend on the thread count.
+/// Indicators run through the registry (``IndicatorRun``), never through a command line, so a
+/// Swift program can refresh without the executable. The key of an output is the SHA-256 of
+/// the engine version, its spec entries, and the SHA-256 and CSV options of every input. An
+/// output is up to date when the manifest has the same key and the file (and its chart) on
+/// disk still have the recorded SHA-256; otherwise it is recomputed (always, with `force`).
+/// With `check`, every output is recomputed in memory and compared with the files (charts
+/// included); nothing is written. Outputs are computed one after another in spec order, all of
+/// them before the first file is written (an output that fails leaves the folder untouched), so
+/// the files and the manifest do not depend on the thread count.
 public struct Refresher {
-  /// What the engine computes for one output: the bytes and their row count.
-  public typealias Compute = (RefreshSpec.Output, _ arguments: [String]) throws -> Computed
-
-  /// An output's bytes, row count, and extra files (e.g. a chart) written beside it.
-  public struct Computed {
-    public let bytes: [UInt8]
-    public let rows: Int
-    public let extras: [String: [UInt8]]
-    public init(bytes: [UInt8], rows: Int, extras: [String: [UInt8]] = [:]) {
-      self.bytes = bytes
-      self.rows = rows
-      self.extras = extras
-    }
-  }
-
   public struct Outcome: Sendable, Equatable {
     public enum Status: String, Sendable { case computed, unchanged, skipped, differs, missing, same }
     public let output: String
@@ -36,8 +25,27 @@ public struct Refresher {
     public let note: String?
   }
 
+  /// The summary table of a run: output, status, rows, file, note.
+  public static func summary(_ outcomes: [Outcome]) -> Table {
+    do {
+      return try Table([
+        ("output", .string(StringColumn(outcomes.map(\.output)))),
+        ("status", .string(StringColumn(outcomes.map(\.status.rawValue)))),
+        ("rows", .int64(Column(optionals: outcomes.map { $0.rows.map(Int64.init) }, placeholder: 0))),
+        ("file", .string(StringColumn(outcomes.map(\.file)))),
+        ("note", .string(StringColumn(outcomes.map(\.note)))),
+      ])
+    } catch {
+      preconditionFailure("one summary row per outcome")
+    }
+  }
+
   public let spec: RefreshSpec
   public let engineVersion: String
+  /// Threads per computation (results are identical for any value).
+  public var jobs = 1
+  /// Called with each output's warnings (for stderr).
+  public var warn: @Sendable (String, IndicatorWarning) -> Void = { _, _ in }
 
   public init(spec: RefreshSpec, engineVersion: String) {
     self.spec = spec
@@ -59,101 +67,102 @@ public struct Refresher {
         }
         throw .missingInput(file: spec.path, line: input.line, id: input.id, path: input.path)
       }
-      resolved[input.id] = ResolvedInput(input: input, sha256: data.withUnsafeBytes { SHA256.hex($0) })
+      resolved[input.id] = ResolvedInput(input: input, sha256: ContentHash.sha256(data))
     }
     return resolved
   }
 
-  /// Command-line arguments of an output: the input path first (or in place of `{input}`),
-  /// extra inputs in place of `{id}`, then the input's CSV options.
-  func arguments(_ output: RefreshSpec.Output, _ inputs: [String: ResolvedInput]) -> [String] {
-    var args = output.args
-    if let id = output.input, let input = inputs[id] {
-      if args.contains("{input}") {
-        args = args.map { $0 == "{input}" ? input.input.path : $0 }
-      } else {
-        args.insert(input.input.path, at: 0)
-      }
-      args += input.input.csv
+  func key(_ output: RefreshSpec.Output, _ inputs: [String: ResolvedInput]) -> String {
+    var parts = [engineVersion, output.file] + output.entries
+    for id in output.inputIDs {
+      parts.append(id + ":" + (inputs[id]?.sha256 ?? "absent") + ":" + inputs[id]!.input.csvEntries.joined(separator: "\u{1F}"))
     }
-    for id in output.extraInputs {
-      args = args.map { $0 == "{\(id)}" ? inputs[id]!.input.path : $0 }
-    }
-    return args
+    return ContentHash.sha256(parts.joined(separator: "\u{1E}"))
   }
 
-  func key(_ output: RefreshSpec.Output, _ inputs: [String: ResolvedInput]) -> String {
-    var parts = [engineVersion, output.indicator, output.format, output.chart ?? ""] + output.args
-    for id in ([output.input].compactMap { $0 } + output.extraInputs) {
-      parts.append(id + ":" + (inputs[id]?.sha256 ?? "absent") + ":" + inputs[id]!.input.csv.joined(separator: "\u{1F}"))
+  /// The files of one output: its main file and extras (a chart), with their bytes.
+  struct Computed {
+    let files: [(name: String, bytes: [UInt8])]
+    let rows: Int
+  }
+
+  func compute(_ output: RefreshSpec.Output, _ inputs: [String: ResolvedInput]) throws(IndicatorRun.Failure) -> Computed {
+    var files: [String: [InputFile]] = [:]
+    for (role, ids) in output.inputs {
+      files[role] = ids.map { InputFile(inputs[$0]!.input.path, csv: inputs[$0]!.input.csv.options) }
     }
-    return SHA256.hex(parts.joined(separator: "\u{1E}"))
+    let run = IndicatorRun(output.indicator, options: output.options, inputs: files, jobs: jobs)
+    let result = try run.compute()
+    for warning in result.warnings { warn(output.id, warning) }
+    var written = [(name: output.file, bytes: Array(try output.settings.render(result, format: output.format).utf8))]
+    if let kind = output.chart {
+      let source = output.inputIDs.first.map { inputs[$0]!.input.path } ?? ""
+      written.append((output.id + ".svg", Array(try OutputSettings.chart(result, kind: kind, title: output.id, source: source).utf8)))
+    }
+    return Computed(files: written, rows: result.table.rowCount)
   }
 
   /// Refreshes; returns one outcome per output. `check` writes nothing.
-  public func run(force: Bool, check: Bool, compute: Compute) throws(RefreshError) -> [Outcome] {
+  public func run(force: Bool, check: Bool) throws(RefreshError) -> [Outcome] {
     let inputs = try hashInputs()
     let manifestPath = spec.outDirectory + "/manifest.json"
-    let previous = Manifest.read(manifestPath)
-    if !check {
-      do {
-        try FileManager.default.createDirectory(atPath: spec.outDirectory, withIntermediateDirectories: true)
-        // Temporary files left by an interrupted refresh (never outputs): remove them.
-        for name in try FileManager.default.contentsOfDirectory(atPath: spec.outDirectory) where name.contains(".tmp-") {
-          try? FileManager.default.removeItem(atPath: spec.outDirectory + "/" + name)
-        }
-      } catch {
-        throw .io("cannot prepare \(spec.outDirectory): \(error.localizedDescription)")
-      }
-    }
+    let previous = try Manifest.read(manifestPath)
+    func hash(_ name: String) -> String? { FileManager.default.contents(atPath: spec.outDirectory + "/" + name).map { ContentHash.sha256($0) } }
     var outcomes: [Outcome] = []
     var entries: [Manifest.Entry] = []
+    var pending: [Computed] = []
     for output in spec.outputs {
-      let path = spec.outDirectory + "/" + output.file
-      let needed = [output.input].compactMap { $0 } + output.extraInputs
-      if let absent = needed.first(where: { inputs[$0]?.sha256 == nil }) {
+      if let absent = output.inputIDs.first(where: { inputs[$0]?.sha256 == nil }) {
         outcomes.append(Outcome(output: output.id, file: output.file, status: .skipped, rows: nil, note: "input '\(absent)' is absent (optional)"))
-        if let old = previous?.entries.first(where: { $0.id == output.id }) { entries.append(old) }
+        if let old = previous?.outputs.first(where: { $0.id == output.id }) { entries.append(old) }
         continue
       }
       let key = key(output, inputs)
-      let existing = FileManager.default.contents(atPath: path)
-      let existingHash = existing.map { data in data.withUnsafeBytes { SHA256.hex($0) } }
-      if !check, !force, let old = previous?.entries.first(where: { $0.id == output.id }), old.key == key, old.sha256 == existingHash {
+      if !check, !force, let old = previous?.outputs.first(where: { $0.id == output.id }), old.key == key, old.sha256 == hash(old.file),
+        old.extras.allSatisfy({ hash($0.file) == $0.sha256 })
+      {
         outcomes.append(Outcome(output: output.id, file: output.file, status: .unchanged, rows: old.rows, note: nil))
         entries.append(old)
         continue
       }
       let result: Computed
-      do {
-        result = try compute(output, arguments(output, inputs))
-      } catch {
-        throw .computation(file: spec.path, line: output.line, output: output.id, message: "\(error)")
+      do { result = try compute(output, inputs) } catch {
+        throw .computation(file: spec.path, line: output.line, output: output.id, message: error.description)
       }
       if check {
-        let status: Outcome.Status = existing == nil ? .missing : (SHA256.hex(result.bytes) == existingHash ? .same : .differs)
-        outcomes.append(Outcome(output: output.id, file: output.file, status: status, rows: result.rows, note: nil))
+        let differing = result.files.filter { hash($0.name) != ContentHash.sha256($0.bytes) }
+        let missing = result.files.contains { hash($0.name) == nil }
+        let status: Outcome.Status = missing ? .missing : (differing.isEmpty ? .same : .differs)
+        let note = differing.isEmpty ? nil : differing.map(\.name).joined(separator: ", ")
+        outcomes.append(Outcome(output: output.id, file: output.file, status: status, rows: result.rows, note: note))
         continue
       }
-      do {
-        try AtomicFile.write(result.bytes, to: path)
-        for (name, bytes) in result.extras.sorted(by: { $0.key < $1.key }) {
-          try AtomicFile.write(bytes, to: spec.outDirectory + "/" + name)
-        }
-      } catch {
-        throw .io("\(error)")
-      }
+      pending.append(result)
       outcomes.append(Outcome(output: output.id, file: output.file, status: .computed, rows: result.rows, note: nil))
       entries.append(
         Manifest.Entry(
-          id: output.id, file: output.file, indicator: output.indicator, format: output.format, arguments: output.args,
-          inputs: needed.map { Manifest.InputHash(id: $0, path: inputs[$0]!.input.path, sha256: inputs[$0]!.sha256!) },
-          engineVersion: engineVersion, key: key, sha256: SHA256.hex(result.bytes), rows: result.rows,
-          computedAt: Manifest.timestamp()))
+          id: output.id, file: output.file, indicator: output.indicator.spec.id, format: output.format.rawValue, options: output.entries,
+          inputs: output.inputIDs.map { Manifest.InputHash(id: $0, path: inputs[$0]!.input.path, sha256: inputs[$0]!.sha256!) },
+          engineVersion: engineVersion, key: key, sha256: ContentHash.sha256(result.files[0].bytes), rows: result.rows,
+          computedAt: Manifest.timestamp(),
+          extras: result.files.dropFirst().map { Manifest.Extra(file: $0.name, sha256: ContentHash.sha256($0.bytes)) }))
+    }
+    // Every output was computed before any file is written: a failing output leaves the folder as it was.
+    if !check {
+      do { try FileManager.default.createDirectory(atPath: spec.outDirectory, withIntermediateDirectories: true) } catch {
+        throw .io("cannot prepare \(spec.outDirectory): \(error.localizedDescription)")
+      }
+    }
+    do {
+      for result in pending {
+        for file in result.files { try AtomicFile.write(file.bytes, to: spec.outDirectory + "/" + file.name) }
+      }
+    } catch {
+      throw .io("\(error)")
     }
     if !check {
-      let manifest = Manifest(spec: spec.path, engineVersion: engineVersion, entries: entries)
-      do { try AtomicFile.write(manifest.json().text(indent: 2) + "\n", to: manifestPath) } catch { throw .io("\(error)") }
+      let manifest = Manifest(spec: spec.path, engineVersion: engineVersion, outputs: entries)
+      do { try AtomicFile.write(try manifest.json(), to: manifestPath) } catch { throw .io("\(error)") }
     }
     return outcomes
   }

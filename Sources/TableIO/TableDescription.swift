@@ -39,3 +39,18 @@ public struct TableDescription: Sendable {
     ])
   }
 }
+
+extension TableDescription {
+  /// The description as printed: JSON, the columns table as CSV, or a headline and an aligned
+  /// table for a terminal (`file` names the input in the headline).
+  public func text(as format: OutputFormat, file: String) -> String {
+    switch format {
+    case .json: return json.text(indent: 2) + "\n"
+    case .table:
+      let table = result.table
+      return "\(file): \(table.rowCount) rows, \(table.schema.fields.count) columns, \(result.encoding.rawValue)\n"
+        + TableWriter().text(columnsTable)
+    case .csv, .sdmx, .opensdg: return TableWriter().csv(columnsTable)
+    }
+  }
+}

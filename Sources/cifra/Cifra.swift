@@ -1,4 +1,5 @@
 import ArgumentParser
+import Indicators
 import LinearAlgebra
 import Refresh
 import TableIO
@@ -19,7 +20,18 @@ struct Cifra: ParsableCommand {
       Every command that reads a CSV file shares the CSV options (see `cifra describe --help`).
       """,
     version: EngineVersion.current,
-    subcommands: [Describe.self, GrowthCommand.self, SDG.self, CalendarCommand.self, ProportionCommand.self, RateCommand.self, PrecisionCommand.self, CrosstabCommand.self, AuditCommand.self, DiffCommand.self, PlotCommand.self, RefreshCommand.self, Generate.self])
+    subcommands: [Describe.self] + registered(under: []) + [SDG.self, CalendarCommand.self, DiffCommand.self, PlotCommand.self, RefreshCommand.self, Generate.self])
+
+  /// The registered indicators' commands under `path` (e.g. `["sdg"]`), in registry order. Every
+  /// indicator of the registry must have its command (checked here, at start).
+  static func registered(under path: [String]) -> [any ParsableCommand.Type] {
+    IndicatorCatalog.specs.filter { Array($0.command.dropLast()) == path }.map { spec in
+      guard let command = indicatorCommands.first(where: { $0.indicatorID == spec.id }) else {
+        preconditionFailure("indicator \(spec.id) has no command in Sources/cifra")
+      }
+      return command
+    }
+  }
 }
 
 @main
@@ -29,60 +41,42 @@ enum Main {
     do {
       var command = try Cifra.parseAsRoot()
       try command.run()
-    } catch let error as TableIOError {
+    } catch let failure as IndicatorRun.Failure {
+      if case .option(let error) = failure { usage(flag(error)) }
+      fail(failure.description)
+    } catch let error as OptionError {
+      usage(flag(error))
+    } catch let problem as any DataProblem {
+      fail(problem.description)
+    } catch let error as StandardStreams.WriteFailure {
+      if error.isBrokenPipe { exit(0) }
       fail(error.description)
-    } catch let error as CLIError {
-      fail(error.description)
-    } catch let error as RefreshError {
-      fail(error.description)
+    } catch let error as ExitCode {
+      exit(error.rawValue)
     } catch {
       let code = Cifra.exitCode(for: error)
-      if code == .success {
-        Cifra.exit(withError: error)
-      }
-      if code == .validationFailure {
-        FileHandleOutput.standardError(Cifra.fullMessage(for: error) + "\n")
-        exit(2)
-      }
-      if code.rawValue == 1, !(error is ExitCode) {
-        fail("\(error)")
-      }
-      Cifra.exit(withError: error)
+      if code == .success { Cifra.exit(withError: error) }  // --help, --version
+      usage(Cifra.message(for: error))
     }
+  }
+
+  /// The one map from an option field of the library to its command-line spelling.
+  static func flag(_ error: OptionError) -> String {
+    let positional = [
+      "input": "FILE", "x": "X", "n": "N", "event-count": "EVENTS", "population-size": "POPULATION", "estimate-value": "ESTIMATE",
+      "standard-error-value": "SE", "specs": "SPEC",
+    ]
+    let name = error.field.uppercased() == error.field ? error.field : positional[error.field] ?? "--" + error.field
+    return name + ": " + error.message
   }
 
   static func fail(_ message: String) -> Never {
-    FileHandleOutput.standardError("cifra: error: \(message)\n")
+    StandardStreams.error("cifra: error: \(message)\n")
     exit(1)
   }
-}
 
-/// A data problem found by the CLI itself (exit code 1).
-struct CLIError: Error, CustomStringConvertible {
-  let description: String
-  init(_ description: String) { self.description = description }
-}
-
-enum FileHandleOutput {
-  static func standardOutput(_ text: String) {
-    var bytes = Array(text.utf8)
-    writeAll(1, &bytes)
+  static func usage(_ message: String) -> Never {
+    StandardStreams.error("cifra: error: \(message)\n(see cifra --help, or --help after the command)\n")
+    exit(2)
   }
-
-  static func standardError(_ text: String) {
-    var bytes = Array(text.utf8)
-    writeAll(2, &bytes)
-  }
-
-  static func writeAll(_ descriptor: Int32, _ bytes: inout [UInt8]) {
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
-      if written <= 0 { return }
-      offset += written
-    }
-  }
-
-  static var standardOutputIsTerminal: Bool { isatty(1) != 0 }
-  static var standardErrorIsTerminal: Bool { isatty(2) != 0 }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import _TestSupport
 
-let growthFixture = TestPaths.packageRoot + "/Tests/IndicatorsTests/Golden/pct_change/input.csv"
+let growthFixture = TestPaths.packageRoot + "/Tests/IndicatorsTests/Golden/growth/pct_change/input.csv"
 
 @Test func growthPrintsCSVWithNotesAndISOPeriods() throws {
   let result = try runCifra(["growth", growthFixture, "--value", "value", "--period", "period", "--by", "group", "--method", "yoy", "--format", "csv"])
@@ -23,7 +23,7 @@ let growthFixture = TestPaths.packageRoot + "/Tests/IndicatorsTests/Golden/pct_c
 @Test func growthUsageErrorsExitTwo() throws {
   let result = try runCifra(["growth", growthFixture, "--value", "value", "--period", "period", "--method", "index"])
   #expect(result.status == 2)
-  #expect(result.standardError.contains("--method index needs --base PERIOD"))
+  #expect(result.standardError == "cifra: error: --base: method index needs the base period (= 100)\n(see cifra --help, or --help after the command)\n")
 }
 
 @Test func growthDataErrorsExitOneAndNameTheProblem() throws {

@@ -25,13 +25,20 @@ func refreshScratch(rows: Int = 2000) throws -> String {
     id = "panel-yoy"
     indicator = "growth"
     input = "panel"
-    args = ["--value", "value", "--period", "year", "--by", "region", "--collapse", "sum"]
+    value = "value"
+    period = "year"
+    by = ["region"]
+    collapse = "sum"
 
     [[output]]
     id = "panel-ls"
     indicator = "growth"
     input = "panel"
-    args = ["--value", "value", "--period", "year", "--by", "region", "--collapse", "sum", "--method", "least-squares"]
+    value = "value"
+    period = "year"
+    by = ["region"]
+    collapse = "sum"
+    method = "least-squares"
 
     [[output]]
     id = "costs"

@@ -18,11 +18,19 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
   #expect(text == expected, "snapshot \(name) differs", sourceLocation: sourceLocation)
 }
 
-let helpCommands: [[String]] = [
-  [], ["describe"], ["growth"], ["sdg"], ["sdg", "list"], ["sdg", "10.7.3"], ["sdg", "10.c.1"], ["sdg", "10.7.4"], ["sdg", "17.3.2"],
-  ["sdg", "refugee-in-time"], ["sdg", "recognition"], ["calendar", "add"], ["calendar", "count"], ["diff"], ["plot"], ["refresh"],
-  ["generate"],
-]
+/// Every command's help: the registered indicators' commands (read from the registry, so a new
+/// indicator gets its snapshot) and the other commands.
+let helpCommands: [[String]] =
+  [[], ["describe"], ["sdg"], ["sdg", "list"], ["calendar", "add"], ["calendar", "count"], ["diff"], ["plot"], ["refresh"], ["generate"]]
+  + registeredCommands
+
+/// The command paths of the registry, from `cifra sdg list --format json`.
+let registeredCommands: [[String]] = {
+  guard let result = try? runCifra(["sdg", "list", "--format", "json"]),
+    let rows = try? JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]]
+  else { return [] }
+  return rows.compactMap { ($0["command"] as? String)?.split(separator: " ").dropFirst().map(String.init) }
+}()
 
 @Test(arguments: helpCommands)
 func helpTextSnapshot(command: [String]) throws {
@@ -41,6 +49,10 @@ func helpTextSnapshot(command: [String]) throws {
     ["sdg", "10.7.3", "Tests/TableIOTests/Fixtures/csv/mixed.csv"],
     ["calendar", "add", "2025-02-30", "5"],
     ["growth", "--value"],
+    ["growth", "Tests/TableIOTests/Fixtures/csv/mixed.csv", "--value", "value", "--period", "year", "--where", "year=1800"],
+    ["describe", "Tests/TableIOTests/Fixtures/csv/mixed.csv", "--format", "sdmx"],
+    ["crosstab", "Tests/TableIOTests/Fixtures/csv/mixed.csv", "--rows", "year", "--cols", "year", "--format", "sdmx"],
+    ["proportion", "5", "4"],
   ] {
     let result = try runCifra(arguments, directory: TestPaths.packageRoot)
     lines.append("$ cifra \(arguments.joined(separator: " "))\nexit \(result.status)\n\(result.standardError)")

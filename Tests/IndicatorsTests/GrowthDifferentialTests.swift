@@ -40,7 +40,7 @@ func expectMatches(
 }
 
 /// Banxico monthly remittances (realdata), against the independent pandas computation in
-/// Golden/remesas/make_expected.py: monthly YoY, annual PoP on complete years (sum), and the
+/// Golden/growth/make_expected.py: monthly YoY, annual PoP on complete years (sum), and the
 /// least-squares rate with R², to 1e-9 relative on every row.
 @Test(.enabled(if: TestPaths.hasRealdata))
 func remittancesAgreeWithPandas() throws {
@@ -53,30 +53,30 @@ func remittancesAgreeWithPandas() throws {
     return try Growth.compute(input, options: options)
   }
   let yoy = try run { $0.method = .yoy }
-  try expectMatches(yoy.table, golden("remesas/yoy_monthly.csv"), keys: ["FLUJO", "period"], value: "growth_pct", relative: 1e-9)
+  try expectMatches(yoy.table, golden("growth/yoy_monthly.csv"), keys: ["FLUJO", "period"], value: "growth_pct", relative: 1e-9)
   let pop = try run {
     $0.method = .pop
     $0.frequency = .annual
   }
-  try expectMatches(pop.table, golden("remesas/pop_annual.csv"), keys: ["FLUJO", "period"], value: "growth_pct", relative: 1e-9)
-  try expectMatches(pop.table, golden("remesas/pop_annual.csv"), keys: ["FLUJO", "period"], value: "value", relative: 1e-15)
+  try expectMatches(pop.table, golden("growth/pop_annual.csv"), keys: ["FLUJO", "period"], value: "growth_pct", relative: 1e-9)
+  try expectMatches(pop.table, golden("growth/pop_annual.csv"), keys: ["FLUJO", "period"], value: "value", relative: 1e-15)
   #expect(pop.warnings.contains { $0.contains("FLUJO=Ingresos 2026 (5 of 12)") })
   let ls = try run {
     $0.method = .leastSquares
     $0.frequency = .annual
   }
-  let expected = try golden("remesas/least_squares_annual.csv")
+  let expected = try golden("growth/least_squares_annual.csv")
   try expectMatches(ls.table, expected, keys: ["FLUJO"], value: "least_squares_pct", relative: 1e-9)
   try expectMatches(ls.table, expected, keys: ["FLUJO"], value: "r_squared", relative: 1e-9)
   #expect(try texts(ls.table, "n") == texts(expected, "n"))
 }
 
 /// Differential test against pandas `pct_change` on random monthly series with gaps, zeros,
-/// nulls and negative values (Golden/pct_change/make_expected.py; documented differences:
+/// nulls and negative values (Golden/growth/pct_change/make_expected.py; documented differences:
 /// calendar lag, zero base → null).
 @Test func percentChangeAgreesWithPandasOnSeriesWithGaps() throws {
-  let input = try golden("pct_change/input.csv")
-  let expected = try golden("pct_change/expected.csv")
+  let input = try golden("growth/pct_change/input.csv")
+  let expected = try golden("growth/pct_change/expected.csv")
   for method in [GrowthMethod.pop, .yoy] {
     var options = GrowthOptions(value: "value", period: "period")
     options.by = ["group"]

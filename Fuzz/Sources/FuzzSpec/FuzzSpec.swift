@@ -7,7 +7,7 @@ public func fuzzSpec(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
   let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
   do {
-    _ = try RefreshSpec(text: text, path: "fuzz.toml", indicators: ["growth"], formats: ["csv"])
+    _ = try RefreshSpec(text: text, path: "fuzz.toml")
   } catch let RefreshError.spec(_, line, _) {
     precondition(line >= 1 && line <= lines, "spec error line \(line) outside 1...\(lines)")
   } catch {}

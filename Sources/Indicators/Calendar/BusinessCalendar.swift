@@ -1,7 +1,7 @@
 import Columnar
 
 /// When day 1 of a count of business days is.
-public enum StartConvention: String, Sendable, CaseIterable {
+public enum StartConvention: String, Sendable, CaseIterable, Codable {
   /// Day 1 is the first business day after the triggering date ("a partir del día hábil
   /// siguiente", LRPCAP art. 18; LFPA: from the day after notification). The default.
   case nextDay = "next-day"
@@ -106,4 +106,38 @@ public struct BusinessDayCounter: Sendable {
 
   @usableFromInline
   func cumulativeCount(_ day: Int) -> Int32 { cumulative[day - first] }
+}
+
+/// Agency non-working days and suspension windows from a table with date columns `from` and
+/// `to` (`to` blank = one day).
+public enum SuspensionWindows {
+  public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+    case columns
+    case blankFrom(row: Int)
+    case reversed(row: Int)
+
+    public var description: String {
+      switch self {
+      case .columns: "columns 'from' and 'to' must be ISO dates"
+      case .blankFrom(let row): "data row \(row + 1): 'from' is blank"
+      case .reversed(let row): "data row \(row + 1): 'to' is before 'from'"
+      }
+    }
+  }
+
+  /// The windows as day ranges (days since 1970-01-01), in table order.
+  public static func read(_ table: Table) throws(Failure) -> [ClosedRange<Int>] {
+    guard case .date(let from)? = try? table.column("from"), case .date(let to)? = try? table.column("to") else { throw .columns }
+    var windows: [ClosedRange<Int>] = []
+    for row in 0..<table.rowCount {
+      guard let start = from[row] else { throw .blankFrom(row: row) }
+      let end = to[row] ?? start
+      guard end >= start else { throw .reversed(row: row) }
+      windows.append(Int(start)...Int(end))
+    }
+    return windows
+  }
+
+  /// How a suspension file is read: `from` and `to` as dates.
+  public static let reading = InputReading(types: ["from": .type(.date), "to": .type(.date)])
 }

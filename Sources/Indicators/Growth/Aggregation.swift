@@ -23,7 +23,7 @@ extension SeriesPanel {
   /// Aggregates to `target` with `function`; see ``AggregatedPanel``.
   func aggregated(to target: Frequency, function: AggregateFunction, keepIncomplete: Bool) throws(GrowthError) -> AggregatedPanel {
     guard target < frequency else {
-      throw .unsupported("--freq \(target.rawValue) is not coarser than the data's frequency \(frequency.rawValue)")
+      throw .unsupported("freq: \(target.rawValue) is not coarser than the data's frequency \(frequency.rawValue)")
     }
     guard target != .weekly, frequency != .weekly else {
       throw .unsupported("weekly periods cannot be aggregated to months, quarters or years (weeks straddle them)")

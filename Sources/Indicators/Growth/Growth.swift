@@ -16,7 +16,7 @@ public enum Growth {
   ///   or a method that does not apply to the data's frequency.
   public static func compute(_ table: Table, options: GrowthOptions) throws(GrowthError) -> GrowthResult {
     if options.method == .contribution, options.component == nil {
-      throw .unsupported("--method contribution needs --component COL (the column naming the parts of the total)")
+      throw .unsupported("component: method contribution needs the column naming the parts of the total")
     }
     let keys = options.method == .contribution ? options.by + [options.component!] : options.by
     var panel = try SeriesPanel(table: table, value: options.value, period: options.period, by: keys, readAs: options.periodFrequency)
@@ -46,19 +46,23 @@ public enum Growth {
     var table: Table
     switch options.method {
     case .pop, .yoy, .annualized:
+      if options.method == .yoy, panel.frequency == .annual, options.lag == nil, !options.yearToDate {
+        throw .unsupported(
+          "method: yoy compares a period with the same period a year earlier, and these periods are years; use method pop (or give lag)")
+      }
       let (result, notes) = try periodOverPeriod(panel, method: options.method, lag: options.lag)
       table = result
       warnings += notes
     case .cagr, .exponential, .leastSquares:
       if options.keepIncomplete || options.yearToDate {
-        throw .unsupported("--keep-incomplete and --ytd apply to period-by-period methods, not to \(options.method.rawValue)")
+        throw .unsupported("keep-incomplete and ytd apply to period-by-period methods, not to \(options.method.rawValue)")
       }
-      let from = try options.from.map { text throws(GrowthError) in try panel.ordinal(of: text, option: "--from") }
-      let to = try options.to.map { text throws(GrowthError) in try panel.ordinal(of: text, option: "--to") }
+      let from = try options.from.map { text throws(GrowthError) in try panel.ordinal(of: text, option: "from") }
+      let to = try options.to.map { text throws(GrowthError) in try panel.ordinal(of: text, option: "to") }
       let (result, notes) = try wholeSpan(panel, method: options.method, from: from, to: to)
       return GrowthResult(table: result, warnings: warnings + notes)
     case .index:
-      guard let base = options.base else { throw .unsupported("--method index needs --base PERIOD") }
+      guard let base = options.base else { throw .unsupported("base: method index needs the base period") }
       let (result, notes) = try index(panel, base: base)
       table = result
       warnings += notes
@@ -95,7 +99,7 @@ extension SeriesPanel {
       do {
         return try PeriodParser.parse(text, as: frequency).period.ordinal
       } catch {
-        throw .badPeriodLabel(column: "--from/--to", row: -1, text: text, detail: error.description)
+        throw .badPeriodLabel(column: "from/to", row: -1, text: text, detail: error.description)
       }
     }
     let lower = try bound(from) ?? Int.min

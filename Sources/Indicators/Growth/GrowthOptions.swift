@@ -2,7 +2,7 @@ import Columnar
 import Kernels
 
 /// The growth measures `cifra growth` computes (methodology.md §4.1).
-public enum GrowthMethod: String, Sendable, CaseIterable {
+public enum GrowthMethod: String, Sendable, CaseIterable, Codable {
   /// Period over period: `X_t / X_{t−1} − 1` (calendar lag 1, or `--lag`).
   case pop
   /// Year over year: `X_t / X_{t−P} − 1`, P = periods per year (12, 4, 2, 1).
@@ -61,11 +61,48 @@ public struct GrowthOptions: Sendable {
   public var yearToDate = false
   /// Component column for `contribution`.
   public var component: String?
+  /// Rows to keep before anything else (`where`).
+  public var filters: [RowFilter] = []
 
   /// Options for a value and a period column.
   public init(value: String, period: String) {
     self.value = value
     self.period = period
+  }
+}
+
+extension GrowthOptions: IndicatorOptions {
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.options()
+    self.init(value: try c.required("value"), period: try c.required("period"))
+    by = try c.value("by", [])
+    periodFrequency = try c.optional("period-freq")
+    frequency = try c.optional("freq")
+    aggregate = try c.value("aggregate", .sum)
+    collapse = try c.optional("collapse")
+    keepIncomplete = try c.value("keep-incomplete", false)
+    method = try c.value("method", .pop)
+    lag = try c.optional("lag")
+    base = try c.optional("base")
+    from = try c.optional("from")
+    to = try c.optional("to")
+    yearToDate = try c.value("ytd", false)
+    component = try c.optional("component")
+    filters = try c.value("where", [])
+  }
+
+  /// Lag ≥ 1; `index` needs `base`; `contribution` needs `component`; `keep-incomplete` and
+  /// `ytd` only with period-by-period methods; `ytd` excludes `freq`.
+  public func validate() throws(OptionError) {
+    if let lag, lag < 1 { throw OptionError("lag", "must be at least 1, got \(lag)") }
+    if method == .index, base == nil { throw OptionError("base", "method index needs the base period (= 100)") }
+    if method == .contribution, component == nil {
+      throw OptionError("component", "method contribution needs the column naming the parts of the total")
+    }
+    if method.isWholeSpan, keepIncomplete || yearToDate {
+      throw OptionError(keepIncomplete ? "keep-incomplete" : "ytd", "applies to period-by-period methods, not to \(method.rawValue)")
+    }
+    if yearToDate, frequency != nil { throw OptionError("ytd", "cannot be combined with freq (ytd aggregates by itself)") }
   }
 }
 

@@ -7,7 +7,7 @@ extension Growth {
   /// Rebasing an index is the same formula applied to the index. A group whose base period
   /// is absent, null, zero or negative gets null indexes and a warning naming it.
   static func index(_ panel: SeriesPanel, base: String) throws(GrowthError) -> (Table, [String]) {
-    let baseOrdinal = try panel.ordinal(of: base, option: "--base")
+    let baseOrdinal = try panel.ordinal(of: base, option: "base")
     let lookup = try panel.lookup()
     var bases = [Double?](repeating: nil, count: panel.groupCount)
     var warnings: [String] = []
@@ -58,7 +58,7 @@ extension Growth {
         }
       }
       if let base {
-        let baseOrdinal = try panel.ordinal(of: base, option: "--base")
+        let baseOrdinal = try panel.ordinal(of: base, option: "base")
         let baseIndex = (position..<end).first { panel.periods.values[order[$0]].ordinal == baseOrdinal }
         if let baseIndex, let baseLevel = levels[baseIndex], baseLevel != 0 {
           for index in position..<end { levels[index] = levels[index].map { 100 * $0 / baseLevel } }

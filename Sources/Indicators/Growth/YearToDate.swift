@@ -10,12 +10,12 @@ extension SeriesPanel {
   /// Returns an annual panel and, per row, the span label (`2022-01/2022-06`).
   func yearToDate(function: AggregateFunction = .sum) throws(GrowthError) -> (panel: SeriesPanel, spans: [String], warnings: [String]) {
     guard let perYear = frequency.periodsPerYear, perYear > 1 else {
-      throw .unsupported("--ytd needs monthly, quarterly or semiannual periods (the data is \(frequency.rawValue))")
+      throw .unsupported("ytd: needs monthly, quarterly or semiannual periods (the data is \(frequency.rawValue))")
     }
     _ = try lookup()
     let valid = (0..<groups.count).filter { values.isValid($0) }
     guard let latestYear = valid.map({ periods.values[$0].year }).max() else {
-      throw .unsupported("--ytd: the series has no values")
+      throw .unsupported("ytd: the series has no values")
     }
     let m = valid.filter { periods.values[$0].year == latestYear }.map { periods.values[$0].indexInYear }.max()!
     let inWindow = (0..<groups.count).filter { periods.values[$0].indexInYear <= m }
@@ -29,7 +29,7 @@ extension SeriesPanel {
       return "\(start)/\(end)"
     }
     var warnings = aggregated.warnings
-    warnings.insert("--ytd compares sub-periods 1-\(m) of each year (latest year \(latestYear))", at: 0)
+    warnings.insert("year-to-date compares sub-periods 1-\(m) of each year (latest year \(latestYear))", at: 0)
     return (aggregated.panel, spans, warnings)
   }
 }

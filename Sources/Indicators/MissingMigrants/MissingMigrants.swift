@@ -26,7 +26,7 @@ public struct MissingMigrantsIncident: Sendable, Equatable {
 /// minimum estimates (methodology.md §2).
 public enum MissingMigrants {
   /// Disaggregations of ``summarize(_:by:where:)``.
-  public enum Breakdown: String, Sendable, CaseIterable {
+  public enum Breakdown: String, Sendable, CaseIterable, Codable {
     case total, year, month, region, route, cause
     case countryOfIncident = "country-of-incident"
   }
@@ -49,7 +49,7 @@ public enum MissingMigrants {
 
   /// What to do with a negative dead, missing or total count (IOM exports carry a few, e.g.
   /// split incidents whose parts correct each other: missing −2 in HDX row 2015.MMP00513).
-  public enum NegativePolicy: String, Sendable, CaseIterable {
+  public enum NegativePolicy: String, Sendable, CaseIterable, Codable {
     /// Stop with an error naming the first such row (the default: nothing is guessed).
     case error
     /// Use the value as published (IOM's stated totals include it) and report every row.
@@ -144,7 +144,7 @@ public enum MissingMigrants {
       }
     }
     let timeBreakdowns = breakdowns.filter { $0 == .year || $0 == .month }
-    guard timeBreakdowns.count <= 1 else { throw .unavailable("--by year and --by month cannot be combined") }
+    guard timeBreakdowns.count <= 1 else { throw .unavailable("by: year and month cannot be combined") }
     let time = timeBreakdowns.first
     let others = breakdowns.filter { $0 != .year && $0 != .month && $0 != .total }
     var keyColumns: [AnyColumn] = []
@@ -211,6 +211,25 @@ public enum MissingMigrants {
       return Summary(table: try Table(columns), mismatchedRows: mismatched, unknownRows: unknown, negativeRows: negatives)
     } catch {
       throw .column(error)
+    }
+  }
+
+  /// The header of `table` behind a field name (`route`, `region`, `cause`,
+  /// `country-of-incident`, `country-of-origin`) or a header itself; `nil` when the layout has
+  /// no such column.
+  public static func header(_ name: String, in table: Table) -> String? {
+    guard let layout = try? MissingMigrantsLayout(table) else { return name }
+    return header(name, layout: layout)
+  }
+
+  static func header(_ name: String, layout: MissingMigrantsLayout) -> String? {
+    switch name {
+    case "route": layout.route
+    case "region": layout.region
+    case "cause": layout.cause
+    case "country-of-incident": layout.countryOfIncident
+    case "country-of-origin": layout.countryOfOrigin
+    default: name
     }
   }
 

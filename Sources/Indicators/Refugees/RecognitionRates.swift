@@ -23,9 +23,9 @@ public enum RecognitionRates {
   static let total = ["Total decisions", "dec_total"]
   static let casesPersons = ["Cases / Persons", "dec_pc"]
 
-  /// Rates by the `by` columns (plus `Cases / Persons`), over rows kept by `filters`
-  /// (`column = value`, exact text).
-  public static func compute(_ table: Table, by: [String], filters: [(String, String)]) throws(ColumnError) -> Result {
+  /// Rates by the `by` columns (plus `Cases / Persons`), over the rows where `keep` is true
+  /// (all rows when `nil`); row numbers in ``Result/inconsistentRows`` are those of `table`.
+  public static func compute(_ table: Table, by: [String], keep rows: [Bool]? = nil) throws(ColumnError) -> Result {
     func find(_ aliases: [String]) throws(ColumnError) -> String {
       guard let name = aliases.first(where: { table.schema.names.contains($0) }) else {
         throw .unknownColumn(aliases[0], available: table.schema.names)
@@ -35,11 +35,7 @@ public enum RecognitionRates {
     let parts = try [recognized, complementary, rejected, closed].map { aliases throws(ColumnError) in try table.doubles(find(aliases)) }
     let totals = try table.doubles(find(total))
     let unit = try find(casesPersons)
-    var keep = [Bool](repeating: true, count: table.rowCount)
-    for (name, value) in filters {
-      let column = try table.column(name)
-      for row in 0..<table.rowCount where keep[row] { keep[row] = column.text(at: row) == value }
-    }
+    let keep = rows ?? [Bool](repeating: true, count: table.rowCount)
     let kept = (0..<table.rowCount).filter { keep[$0] }
     let subset = table.take(kept)
     let keys = by + (by.contains(unit) ? [] : [unit])

@@ -16,7 +16,7 @@ import Kernels
 /// process, not sampling error.
 public enum RefugeeResolutions {
   /// Which year a case is counted in.
-  public enum Cohort: String, Sendable, CaseIterable {
+  public enum Cohort: String, Sendable, CaseIterable, Codable {
     case resolved, filed
   }
 

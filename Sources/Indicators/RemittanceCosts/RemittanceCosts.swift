@@ -14,7 +14,7 @@ import Kernels
 /// source values: kept and counted.
 public enum RemittanceCosts {
   /// Amount tiers.
-  public enum Amount: Int, Sendable, CaseIterable {
+  public enum Amount: Int, Sendable, CaseIterable, Codable {
     case usd200 = 200
     case usd500 = 500
 
@@ -22,7 +22,7 @@ public enum RemittanceCosts {
   }
 
   /// Disaggregations.
-  public enum Breakdown: String, Sendable, CaseIterable {
+  public enum Breakdown: String, Sendable, CaseIterable, Codable {
     case corridor, period
     case firmType = "firm-type"
     /// One row per period: mean over all services of the period (the global average).
@@ -47,14 +47,34 @@ public enum RemittanceCosts {
     case column(ColumnError)
     case missingValue(row: Int, column: String)
     case zeroAmount(row: Int)
+    case badWeight(row: Int)
 
     public var description: String {
       switch self {
       case .column(let error): error.description
       case .missingValue(let row, let column): "data row \(row + 1): '\(column)' is blank"
       case .zeroAmount(let row): "data row \(row + 1): the amount sent is 0 (no cost share)"
+      case .badWeight(let row): "data row \(row + 1): corridor and a weight ≥ 0 are required"
       }
     }
+  }
+
+  /// Corridor weights from a table with columns `corridor` and `weight` (≥ 0, finite).
+  public static func weights(_ table: Table) throws(Failure) -> [String: Double] {
+    let names: AnyColumn
+    let values: Column<Double>
+    do {
+      names = try table.column("corridor")
+      values = try table.doubles("weight")
+    } catch {
+      throw .column(error)
+    }
+    var map: [String: Double] = [:]
+    for row in 0..<table.rowCount {
+      guard let name = names.text(at: row), let value = values[row], value >= 0, value.isFinite else { throw .badWeight(row: row) }
+      map[name] = value
+    }
+    return map
   }
 
   static func column(_ table: Table, _ names: [String]) -> String? { names.first { table.schema.names.contains($0) } }

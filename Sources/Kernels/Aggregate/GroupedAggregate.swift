@@ -1,7 +1,7 @@
 import Columnar
 
 /// How sub-period values combine into one value.
-public enum AggregateFunction: String, Sendable, CaseIterable {
+public enum AggregateFunction: String, Sendable, CaseIterable, Codable {
   /// Sum of the values (flows: remittances, applications).
   case sum
   /// Arithmetic mean of the values.

@@ -1,7 +1,7 @@
 import Columnar
 
 /// Text encodings the CSV reader accepts.
-public enum TextEncoding: String, Sendable, CaseIterable {
+public enum TextEncoding: String, Sendable, CaseIterable, Codable {
   /// UTF-8 (a BOM is skipped); invalid bytes are an error.
   case utf8
   /// Windows-1252 (the five undefined bytes are an error).
@@ -11,7 +11,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 }
 
 /// Date layouts the CSV reader understands.
-public enum DateFormat: String, Sendable, CaseIterable {
+public enum DateFormat: String, Sendable, CaseIterable, Codable {
   /// `2016-08-15`.
   case iso
   /// `8/15/2016` or `08/15/2016` (US order).

@@ -336,7 +336,7 @@ public enum CSVReader {
     let fieldCount = tokenizer.fieldCount
     var drop = 0
     if let requested {
-      guard requested >= 0 else { throw .invalidOption("--skip-footer must be ≥ 0") }
+      guard requested >= 0 else { throw .invalidOption("skip-footer must be ≥ 0") }
       drop = min(requested, total)
     } else {
       // Walk back over blank and text-only records.

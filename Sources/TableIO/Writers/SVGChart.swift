@@ -21,6 +21,18 @@ public struct SVGChart: Sendable {
 
   static let palette = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 
+  /// The SVG of columns of `table`: `value` over `period`, one series per value of `series`
+  /// (blank series values are drawn as `(blank)`). Serves `cifra plot` and refresh charts.
+  public func render(_ table: Table, period: String, value: String, series: String?) throws(ColumnError) -> String {
+    let values = try table.doubles(value)
+    let periods = try table.column(period)
+    let groups = try series.map { name throws(ColumnError) in try table.column(name) }
+    let rows = 0..<table.rowCount
+    return render(
+      periods: rows.map { periods.text(at: $0) ?? "" }, values: rows.map { values[$0] },
+      groups: groups.map { column in rows.map { column.text(at: $0) ?? "(blank)" } }, valueLabel: value)
+  }
+
   /// The SVG of `values` over `periods` (labels), one series per `groups` label.
   public func render(periods: [String], values: [Double?], groups: [String]?, valueLabel: String) -> String {
     // Categories in time order. When every label is a period of one frequency the axis is the

@@ -1,0 +1,89 @@
+import Indicators
+import TableIO
+
+/// The CSV options a user gives for an input, by their long option names (the same keys in
+/// a refresh spec's `[[input]]` table): `delimiter`, `encoding`, `null-token`, `decimal-comma`,
+/// `thousands`, `type`, `date-format`, `skip-rows`, `skip-footer`.
+public struct CSVSettings: Sendable, Equatable, Decodable {
+  public var delimiter: String?
+  public var encoding: TextEncoding = .auto
+  public var nullTokens: [String] = []
+  public var decimalComma = false
+  public var thousands: String?
+  /// `COL=TYPE` overrides.
+  public var types: [String] = []
+  public var dateFormat: DateFormat?
+  public var skipRows = 0
+  public var skipFooter: Int?
+
+  public init() {}
+
+  /// Settings as given on a command line.
+  public init(
+    delimiter: String?, encoding: TextEncoding, nullTokens: [String], decimalComma: Bool, thousands: String?, types: [String],
+    dateFormat: DateFormat?, skipRows: Int, skipFooter: Int?
+  ) {
+    (self.delimiter, self.encoding, self.nullTokens, self.decimalComma, self.thousands) = (delimiter, encoding, nullTokens, decimalComma, thousands)
+    (self.types, self.dateFormat, self.skipRows, self.skipFooter) = (types, dateFormat, skipRows, skipFooter)
+  }
+
+  public static let keys = ["delimiter", "encoding", "null-token", "decimal-comma", "thousands", "type", "date-format", "skip-rows", "skip-footer"]
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.options()
+    delimiter = try c.optional("delimiter")
+    encoding = try c.value("encoding", .auto)
+    nullTokens = try c.value("null-token", [])
+    decimalComma = try c.value("decimal-comma", false)
+    thousands = try c.optional("thousands")
+    types = try c.value("type", [])
+    dateFormat = try c.optional("date-format")
+    skipRows = try c.value("skip-rows", 0)
+    skipFooter = try c.optional("skip-footer")
+  }
+
+  /// Known delimiter, one-character thousands separator, readable type overrides, row counts ≥ 0.
+  public func validate() throws(OptionError) {
+    if let delimiter, Self.delimiterByte(delimiter) == nil {
+      throw OptionError("delimiter", "must be ',', ';', '|' or 'tab' (got '\(delimiter)')")
+    }
+    if let thousands, thousands.utf8.count != 1 { throw OptionError("thousands", "must be one character (got '\(thousands)')") }
+    for type in types where Self.override(type) == nil {
+      throw OptionError(
+        "type", "expects COL=TYPE with TYPE one of int64, double, bool, string, date, period, period[A|S|Q|M|W|D] (got '\(type)')")
+    }
+    try OptionCheck.within(skipRows, 0...1_000_000, field: "skip-rows")
+    if let skipFooter { try OptionCheck.within(skipFooter, 0...1_000_000, field: "skip-footer") }
+  }
+
+  static func delimiterByte(_ text: String) -> UInt8? {
+    switch text {
+    case ",": UInt8(ascii: ",")
+    case ";": UInt8(ascii: ";")
+    case "tab", "\\t", "\t": UInt8(ascii: "\t")
+    case "|": UInt8(ascii: "|")
+    default: nil
+    }
+  }
+
+  static func override(_ text: String) -> (String, ColumnTypeOverride)? {
+    let parts = text.split(separator: "=", maxSplits: 1)
+    guard parts.count == 2, let type = ColumnTypeOverride(name: String(parts[1])) else { return nil }
+    return (String(parts[0]), type)
+  }
+
+  /// The reader's options (call ``validate()`` first).
+  public var options: CSVOptions {
+    var options = CSVOptions()
+    options.delimiter = delimiter.flatMap(Self.delimiterByte)
+    options.encoding = encoding
+    options.nullTokens = nullTokens
+    options.decimalComma = decimalComma
+    options.thousandsSeparator = thousands?.utf8.first
+    options.dateFormat = dateFormat
+    options.skipRows = skipRows
+    options.skipFooter = skipFooter
+    for (column, type) in types.compactMap(Self.override) { options.types[column] = type }
+    return options
+  }
+}

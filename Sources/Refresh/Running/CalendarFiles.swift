@@ -1,0 +1,40 @@
+import Columnar
+import Indicators
+
+/// Business-day calendars built from named calendars and agency suspension files.
+public enum CalendarFiles {
+  /// The calendar `name` (only `mx-federal`) for `years`, with the non-working days and windows
+  /// of `files` (CSV with `from`, `to`).
+  /// - Throws: ``OptionError`` for an unknown calendar; ``InputProblem`` naming the file for a bad one.
+  public static func calendar(_ name: String, files: [String], years: ClosedRange<Int>) throws -> BusinessCalendar {
+    guard name == "mx-federal" else { throw OptionError("calendar", "unknown calendar '\(name)' (known: mx-federal)") }
+    var windows: [ClosedRange<Int>] = []
+    for file in files {
+      let table = try InputFile(file).table(SuspensionWindows.reading, jobs: 1, progress: false)
+      do { windows += try SuspensionWindows.read(table) } catch { throw InputProblem(file: file, message: error.description) }
+    }
+    return BusinessCalendar.mexicanFederal(years: years, suspensions: windows)
+  }
+
+  /// The ISO date `days` business days after the ISO date `start` (`field` names it in errors).
+  public static func add(
+    _ days: Int, to start: String, calendar name: String, files: [String], convention: StartConvention
+  ) throws -> Int {
+    let first = try day(start, field: "DATE")
+    try OptionCheck.within(days, 0...36_500, field: "N")
+    let year = CivilDate.civil(fromDays: first).year
+    return try calendar(name, files: files, years: year...(year + 2 + days / 200)).add(days, to: first, convention: convention)
+  }
+
+  /// Business days in (`from`, `to`] (ISO dates).
+  public static func count(from: String, to: String, calendar name: String, files: [String]) throws -> Int {
+    let (start, end) = (try day(from, field: "FROM"), try day(to, field: "TO"))
+    let years = CivilDate.civil(fromDays: min(start, end)).year...CivilDate.civil(fromDays: max(start, end)).year
+    return try calendar(name, files: files, years: years).count(from: start, to: end)
+  }
+
+  static func day(_ text: String, field: String) throws(OptionError) -> Int {
+    guard let day = CivilDate.day(iso: text) else { throw OptionError(field, "'\(text)' is not a date (YYYY-MM-DD)") }
+    return day
+  }
+}

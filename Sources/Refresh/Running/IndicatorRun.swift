@@ -1,0 +1,94 @@
+import Columnar
+import Foundation
+import Indicators
+import TableIO
+
+/// One computation of a registered indicator: its options, its input files by role, the
+/// threads to use. The CLI and refresh both run indicators through this, never through argv.
+public struct IndicatorRun: Sendable {
+  /// Why a run could not produce a result.
+  public enum Failure: Error, Sendable, CustomStringConvertible {
+    /// An option (or a missing or extra input) that does not fit: a usage error.
+    case option(OptionError)
+    /// Bad input data: a data error naming the file.
+    case input(InputProblem)
+
+    public var description: String {
+      switch self {
+      case .option(let error): error.description
+      case .input(let problem): problem.description
+      }
+    }
+  }
+
+  public let indicator: any Indicator.Type
+  public let options: any IndicatorOptions
+  /// Input files by role (``InputRole/name``).
+  public var inputs: [String: [InputFile]]
+  public var jobs: Int
+  /// Show a progress line while reading large files on a terminal.
+  public var progress: Bool
+
+  public init(
+    _ indicator: any Indicator.Type, options: any IndicatorOptions, inputs: [String: [InputFile]], jobs: Int = 1,
+    progress: Bool = false
+  ) {
+    self.indicator = indicator
+    self.options = options
+    self.inputs = inputs
+    self.jobs = jobs
+    self.progress = progress
+  }
+
+  /// Checks the options and which inputs were given, before anything is read.
+  public func validate() throws(Failure) {
+    func check<I: Indicator>(_ type: I.Type) throws(OptionError) {
+      guard let typed = options as? I.Options else { preconditionFailure("options of \(I.spec.id) expected") }
+      try typed.validate()
+      try I.checkInputs(Set(inputs.keys), options: typed)
+      for role in I.spec.inputs where !role.repeatable && (inputs[role.name]?.count ?? 0) > 1 {
+        throw OptionError(role.name, "takes one file (got \(inputs[role.name]!.count))")
+      }
+    }
+    do { try check(indicator) } catch { throw .option(error) }
+  }
+
+  /// Validates, reads every input, and computes.
+  public func compute() throws(Failure) -> IndicatorResult {
+    try validate()
+    func run<I: Indicator>(_ type: I.Type) throws(Failure) -> IndicatorResult {
+      let typed = options as! I.Options
+      var given = IndicatorInputs()
+      for role in I.spec.inputs {
+        for file in inputs[role.name] ?? [] {
+          switch role.kind {
+          case .auditSpec:
+            guard let text = try? String(contentsOfFile: file.path, encoding: .utf8) else {
+              throw .input(InputProblem(file: file.path, message: "cannot read the audit spec"))
+            }
+            do { given.auditItems += try AuditSpec(text: text, path: file.path).items } catch {
+              throw .input(InputProblem(file: nil, message: error.description))
+            }
+          case .table, .auxiliaryTable:
+            var file = file
+            if role.kind == .auxiliaryTable { file.csv = CSVOptions() }
+            do {
+              given.tables[role.name, default: []].append(try file.table(I.reading(role.name, options: typed), jobs: jobs, progress: progress))
+            } catch {
+              throw .input(InputProblem(file: nil, message: error.description))
+            }
+          }
+        }
+      }
+      do {
+        return try I.compute(given, options: typed)
+      } catch {
+        switch error {
+        case .option(let option): throw .option(option)
+        case .data(let role, let message): throw .input(InputProblem(file: role.flatMap { inputs[$0]?.first?.path }, message: message))
+        }
+      }
+    }
+    return try run(indicator)
+  }
+}

@@ -1,0 +1,158 @@
+import ArgumentParser
+import Columnar
+import Indicators
+import Kernels
+import Refresh
+import TableIO
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+extension TextEncoding: ExpressibleByArgument {}
+extension DateFormat: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
+extension GrowthMethod: ExpressibleByArgument {}
+extension AggregateFunction: ExpressibleByArgument {}
+extension MissingMigrants.Breakdown: ExpressibleByArgument {}
+extension MissingMigrants.NegativePolicy: ExpressibleByArgument {}
+extension RemittanceCosts.Breakdown: ExpressibleByArgument {}
+extension RemittanceCosts.Amount: ExpressibleByArgument {}
+extension RefugeeResolutions.Cohort: ExpressibleByArgument {}
+extension StartConvention: ExpressibleByArgument {}
+extension IntervalChoice: ExpressibleByArgument {}
+extension SVGChart.Kind: ExpressibleByArgument {}
+extension Frequency: ExpressibleByArgument {
+  public init?(argument: String) { self.init(code: argument) }
+}
+extension RowFilter: ExpressibleByArgument {
+  public init?(argument: String) { try? self.init(parsing: argument) }
+}
+
+/// CSV reading options shared by every command that reads a file (``CSVSettings``).
+struct CSVOptionsGroup: ParsableArguments {
+  @Option(help: "Field delimiter: ',', ';', '|', 'tab' (default: detected from the header).") var delimiter: String?
+  @Option(help: "Text encoding: utf8, cp1252 or auto (UTF-8 if valid, else Windows-1252).") var encoding: TextEncoding = .auto
+  @Option(name: .customLong("null-token"), help: "Extra text read as null, e.g. '..' (repeatable; blank is always null).")
+  var nullTokens: [String] = []
+  @Flag(help: "Numbers use a decimal comma (1,5 = 1.5).") var decimalComma = false
+  @Option(help: "Thousands separator stripped from numbers: ',', '.', ' ' or \"'\".") var thousands: String?
+  @Option(name: .customLong("type"), help: "Column type override COL=TYPE (int64, double, bool, string, date, period, period[M]); repeatable.")
+  var types: [String] = []
+  @Option(help: "Date layout: iso, mdy, dmy, d-mon-yy, month-d-yyyy, drupal (default: inferred per column).") var dateFormat: DateFormat?
+  @Option(help: "Physical lines to skip before the header.") var skipRows = 0
+  @Option(help: "Records to drop at the end (default: detect a DataBank-style footer).") var skipFooter: Int?
+  @Flag(help: "No progress line on stderr.") var quiet = false
+
+  /// The reader's options, validated (a bad value is a usage error naming the option).
+  func options() throws(OptionError) -> CSVOptions {
+    let settings = CSVSettings(
+      delimiter: delimiter, encoding: encoding, nullTokens: nullTokens, decimalComma: decimalComma, thousands: thousands, types: types,
+      dateFormat: dateFormat, skipRows: skipRows, skipFooter: skipFooter)
+    try settings.validate()
+    return settings.options
+  }
+
+  /// `path` as an input file with these options.
+  func file(_ path: String) throws(OptionError) -> InputFile { InputFile(path, csv: try options()) }
+}
+
+/// `--where`, shared by every command that reads a table (``RowFilter``).
+struct RowFilterOption: ParsableArguments {
+  @Option(name: .customLong("where"), help: "Keep rows where COL=VALUE, COL!=VALUE or COL~TEXT (repeatable, AND-ed; compared as the column's type).")
+  var filters: [RowFilter] = []
+}
+
+/// `--jobs N`, shared by every command that computes.
+struct JobsOption: ParsableArguments {
+  @Option(help: "Threads to use (default: all cores). Output is byte-identical for any value.") var jobs: Int?
+
+  func resolved() throws(OptionError) -> Int {
+    guard let jobs else { return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    try OptionCheck.within(jobs, 1...1024, field: "jobs")
+    return jobs
+  }
+}
+
+/// `--format` alone, for commands that print a table but are not indicators.
+struct FormatOption: ParsableArguments {
+  @Option(help: "Output format: csv, json or table (default: table on a terminal, csv when piped).") var format: OutputFormat?
+
+  /// The format, checked against what the command writes.
+  func resolved(supported: Set<OutputFormat> = IndicatorSpec.tableFormats, default fallback: OutputFormat? = nil) throws(OptionError) -> OutputFormat {
+    let chosen = format ?? (StandardStreams.outputIsTerminal ? .table : fallback ?? .csv)
+    guard supported.contains(chosen) else {
+      throw OptionError("format", "this command writes \(OutputFormat.allCases.filter(supported.contains).map(\.rawValue).joined(separator: ", ")), not \(chosen.rawValue)")
+    }
+    return chosen
+  }
+
+  func print(_ table: Table) throws {
+    try StandardStreams.output(TableWriter().render(table, as: try resolved()))
+  }
+}
+
+/// `--format`, `--decimals` and the SDMX settings, shared by every indicator (``OutputSettings``).
+struct OutputOptions: ParsableArguments {
+  @Option(help: "Output format: csv, json, table, sdmx or opensdg (default: table on a terminal, csv when piped).") var format: OutputFormat?
+  @Option(help: "Decimals for presentation (default: round-trip exact).") var decimals: Int?
+  @Option(help: "SDMX-CSV version for --format sdmx: 1.0 or 2.0.") var sdmxVersion = "1.0"
+  @Option(help: "SDMX dataflow AGENCY:ID(VERSION) for --format sdmx.") var dataflow = "IAEG-SDGs:DF_SDG_GLH(1.24)"
+  @Option(help: "SDMX REF_AREA (M49 code) for --format sdmx; 484 = Mexico.") var refArea = "484"
+
+  func settings() throws(OptionError) -> OutputSettings {
+    let settings = OutputSettings(format: format, decimals: decimals, sdmxVersion: sdmxVersion, dataflow: dataflow, refArea: refArea)
+    try settings.validate()
+    return settings
+  }
+}
+
+/// The reading, threading and output options of every indicator command.
+struct IndicatorIO: ParsableArguments {
+  @OptionGroup var csv: CSVOptionsGroup
+  @OptionGroup var jobs: JobsOption
+  @OptionGroup var output: OutputOptions
+}
+
+/// A command that computes one registered indicator: it maps its flags onto the indicator's
+/// options and inputs; running, rendering and exit codes are shared.
+protocol IndicatorCommand: ParsableCommand, IndicatorIdentified {
+  associatedtype Computed: Indicator
+  var io: IndicatorIO { get }
+  /// The indicator's options from the flags.
+  func options() throws -> Computed.Options
+  /// Input paths by role.
+  func inputFiles() -> [String: [String]]
+}
+
+/// The commands of the registered indicators; `Cifra.registered(under:)` checks that every
+/// indicator of the registry has one.
+let indicatorCommands: [any (ParsableCommand & IndicatorIdentified).Type] = [
+  GrowthCommand.self, SDG1073.self, SDG10c1.self, SDG1074.self, SDG1732.self, SDGRefugeeInTime.self, SDGRecognition.self,
+  ProportionCommand.self, RateCommand.self, PrecisionCommand.self, CrosstabCommand.self, AuditCommand.self,
+]
+
+protocol IndicatorIdentified { static var indicatorID: String { get } }
+
+extension IndicatorCommand {
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(commandName: Computed.spec.command.last!, abstract: Computed.spec.abstract, discussion: Computed.spec.discussion)
+  }
+  static var indicatorID: String { Computed.spec.id }
+
+  func run() throws {
+    let (csv, jobs, output) = (io.csv, io.jobs, io.output)
+    let settings = try output.settings()
+    let format = settings.resolvedFormat
+    try settings.check(Computed.spec, format: format)
+    var files: [String: [InputFile]] = [:]
+    for (role, paths) in inputFiles() where !paths.isEmpty { files[role] = try paths.map { path throws(OptionError) in try csv.file(path) } }
+    let run = IndicatorRun(Computed.self, options: try options(), inputs: files, jobs: try jobs.resolved(), progress: !csv.quiet)
+    let result = try run.compute()
+    for warning in result.warnings {
+      StandardStreams.error(warning.kind == .summary ? "cifra: \(warning)\n" : "cifra: warning: \(warning)\n")
+    }
+    try StandardStreams.output(try settings.render(result, format: format))
+    if result.failedChecks > 0 { throw ExitCode(1) }
+  }
+}

@@ -22,14 +22,12 @@ struct Cifra: ParsableCommand {
     version: EngineVersion.current,
     subcommands: [Describe.self] + registered(under: []) + [SDG.self, CalendarCommand.self, DiffCommand.self, PlotCommand.self, RefreshCommand.self, Generate.self])
 
-  /// The registered indicators' commands under `path` (e.g. `["sdg"]`), in registry order. Every
-  /// indicator of the registry must have its command (checked here, at start).
+  /// The registered indicators' commands under `path` (e.g. `["sdg"]`), in registry order: the
+  /// dedicated command, or the generic one (`--option KEY=VALUE`) for an indicator without one.
   static func registered(under path: [String]) -> [any ParsableCommand.Type] {
-    IndicatorCatalog.specs.filter { Array($0.command.dropLast()) == path }.map { spec in
-      guard let command = indicatorCommands.first(where: { $0.indicatorID == spec.id }) else {
-        preconditionFailure("indicator \(spec.id) has no command in Sources/cifra")
-      }
-      return command
+    func generic<I: Indicator>(_ type: I.Type) -> any ParsableCommand.Type { GenericIndicatorCommand<I>.self }
+    return IndicatorCatalog.all.filter { Array($0.spec.command.dropLast()) == path }.map { indicator in
+      indicatorCommands.first { $0.indicatorID == indicator.spec.id } ?? generic(indicator)
     }
   }
 }

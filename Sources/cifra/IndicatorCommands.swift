@@ -2,6 +2,7 @@ import ArgumentParser
 import Columnar
 import Indicators
 import Kernels
+import Refresh
 
 // Each command maps its flags onto its indicator's `Options` (the long names are the options'
 // spec keys) and its arguments onto the indicator's input roles. Nothing else.
@@ -271,5 +272,24 @@ struct AuditCommand: IndicatorCommand {
     (options.totalColumn, options.parts, options.totalRow, options.labelColumn) = (totalColumn, parts, totalRow, labelColumn)
     (options.mismatchesOnly, options.filters) = (mismatchesOnly, filter.filters)
     return options
+  }
+}
+
+/// The command of a registered indicator that has no dedicated one: its options as
+/// `--option KEY=VALUE` (the spec keys), its inputs as FILE and `--input ROLE=FILE`.
+struct GenericIndicatorCommand<Computed: Indicator>: IndicatorCommand {
+  @Argument(help: "Input CSV file (role 'input').") var files: [String] = []
+  @Option(name: .customLong("option"), help: "KEY=VALUE: an option by its spec key, e.g. by=[\"FLUJO\"] (repeatable).") var pairs: [String] = []
+  @Option(name: .customLong("input"), help: "ROLE=FILE: an input other than FILE (repeatable).") var roles: [String] = []
+  @OptionGroup var filter: RowFilterOption
+  @OptionGroup var io: IndicatorIO
+
+  func inputFiles() -> [String: [String]] {
+    var files = self.files.isEmpty ? [:] : ["input": self.files]
+    for pair in roles { if let equals = pair.firstIndex(of: "=") { files[String(pair[..<equals]), default: []].append(String(pair[pair.index(after: equals)...])) } }
+    return files
+  }
+  func options() throws -> Computed.Options {
+    try OptionText.options(Computed.self, pairs + filter.filters.map { "where=\"\($0)\"" }) as! Computed.Options
   }
 }

@@ -12,6 +12,14 @@ struct MalformedInput: Sendable, CustomStringConvertible {
   var description: String { file }
 }
 
+/// The registry's ids in order (from `cifra sdg list`), as error messages list them.
+let registeredIDs: String = {
+  guard let result = try? runCifra(["sdg", "list", "--format", "json"]),
+    let rows = try? JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]]
+  else { return "" }
+  return rows.compactMap { $0["id"] as? String }.joined(separator: ", ")
+}()
+
 let malformedInputs: [MalformedInput] = {
   let folder = TestPaths.packageRoot + "/Tests/CLITests/Malformed"
   guard let text = try? String(contentsOfFile: folder + "/cases.tsv", encoding: .utf8) else { return [] }
@@ -21,7 +29,8 @@ let malformedInputs: [MalformedInput] = {
     let file = path + parts[0]
     return MalformedInput(
       file: parts[0], arguments: parts[1].split(separator: " ").map { $0 == "{file}" ? file : String($0) },
-      expected: "cifra: error: " + parts[2].replacingOccurrences(of: "{file}", with: file) + "\n")
+      expected: "cifra: error: "
+        + parts[2].replacingOccurrences(of: "{file}", with: file).replacingOccurrences(of: "{indicators}", with: registeredIDs) + "\n")
   }
 }()
 

@@ -79,7 +79,8 @@ func registryScratch() throws -> String {
   #expect(crosstab.status == 2)
   #expect(crosstab.standardError.hasPrefix("cifra: error: --format: crosstab does not write opensdg"))
   let list = try runCifra(["sdg", "list", "--format", "csv", "--lang", "en"])
-  #expect(list.standardOutput.split(separator: "\n").count == 13)  // header + 12 registered indicators
+  #expect(list.standardOutput.split(separator: "\n").count == registeredCommands.count + 1)  // header + one row per indicator
+  #expect(registeredCommands.count >= 12)
 }
 
 /// A spec with typed keys runs growth, 10.7.3 and proportion; a bad one fails naming the line

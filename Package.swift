@@ -29,6 +29,9 @@ let package = Package(
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
 
+    // The one libc call Swift's Glibc module does not expose (renameat2 RENAME_EXCHANGE).
+    .target(name: "CPlatform"),
+
     // MARK: Core
     .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"]),
     .target(name: "Columnar"),
@@ -38,7 +41,7 @@ let package = Package(
     .target(name: "Synthetic", dependencies: ["Columnar"]),
     .target(
       name: "Refresh",
-      dependencies: ["TableIO", "Columnar", "Indicators", .product(name: "Crypto", package: "swift-crypto")]),
+      dependencies: ["TableIO", "Columnar", "Indicators", "CPlatform", .product(name: "Crypto", package: "swift-crypto")]),
 
     // MARK: Executable
     .executableTarget(

@@ -104,6 +104,9 @@ public struct Refresher {
 
   /// Refreshes; returns one outcome per output. `check` writes nothing.
   public func run(force: Bool, check: Bool) throws(RefreshError) -> [Outcome] {
+    var publication = Publication(out: spec.outDirectory)
+    if !check { try publication.begin() }
+    defer { publication.end() }
     let inputs = try hashInputs()
     let manifestPath = spec.outDirectory + "/manifest.json"
     let previous = try Manifest.read(manifestPath)
@@ -147,23 +150,18 @@ public struct Refresher {
           computedAt: Manifest.timestamp(),
           extras: result.files.dropFirst().map { Manifest.Extra(file: $0.name, sha256: ContentHash.sha256($0.bytes)) }))
     }
-    // Every output was computed before any file is written: a failing output leaves the folder as it was.
-    if !check {
-      do { try FileManager.default.createDirectory(atPath: spec.outDirectory, withIntermediateDirectories: true) } catch {
-        throw .io("cannot prepare \(spec.outDirectory): \(error.localizedDescription)")
+    guard !check else { return outcomes }
+    // Every output was computed before anything is published: a failing output leaves the folder as it was.
+    for (id, input) in inputs.sorted(by: { $0.key < $1.key }) where input.sha256 != nil {
+      let now = FileManager.default.contents(atPath: input.input.path).map { ContentHash.sha256($0) }
+      guard now == input.sha256 else {
+        throw .io("input '\(id)' (\(input.input.path)) changed while the refresh ran; nothing was published: run it again")
       }
     }
-    do {
-      for result in pending {
-        for file in result.files { try AtomicFile.write(file.bytes, to: spec.outDirectory + "/" + file.name) }
-      }
-    } catch {
-      throw .io("\(error)")
-    }
-    if !check {
-      let manifest = Manifest(spec: spec.path, engineVersion: engineVersion, outputs: entries)
-      do { try AtomicFile.write(try manifest.json(), to: manifestPath) } catch { throw .io("\(error)") }
-    }
+    let manifest = Manifest(spec: spec.path, engineVersion: engineVersion, outputs: entries)
+    let text: String
+    do { text = try manifest.json() } catch { throw .io("cannot write the manifest: \(error)") }
+    try publication.publish(pending.flatMap(\.files) + [("manifest.json", Array(text.utf8))])
     return outcomes
   }
 }

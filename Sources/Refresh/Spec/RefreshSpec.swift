@@ -108,9 +108,27 @@ public struct RefreshSpec: Sendable {
         throw .spec(file: path, line: table.line, message: "unknown table [\(table.name)] (known: [refresh], [[input]], [[output]])")
       }
     }
+    // Every file a refresh writes has one owner: outputs, charts and the manifest never collide.
+    var owners: [String: Int] = ["manifest.json": 0]
+    for output in outputs {
+      for name in [output.file] + (output.chart == nil ? [] : [output.id + ".svg"]) {
+        if let other = owners[name] {
+          let first = other == 0 ? "the manifest" : "the output at line \(other)"
+          throw .spec(file: path, line: output.line, message: "output '\(output.id)' would write \(name), which \(first) writes too")
+        }
+        owners[name] = output.line
+      }
+    }
     self.outDirectory = out
     self.inputs = inputs
     self.outputs = outputs
+  }
+
+  /// A file name that stays inside the out folder: letters, digits, `.`, `_`, `-`, not
+  /// starting with `.`, at most 200 bytes.
+  static func isPlainName(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first, first != ".", name.utf8.count <= 200 else { return false }
+    return name.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || ".-_".unicodeScalars.contains($0) }
   }
 
   static func canonical(_ entry: TOMLEntry) -> String { entry.key + " = " + render(entry.value) }
@@ -130,6 +148,11 @@ public struct RefreshSpec: Sendable {
   ) throws(RefreshError) -> Output {
     let id = try reader.required("id")
     guard !outputs.contains(where: { $0.id == id }) else { throw .spec(file: path, line: table.line, message: "output id '\(id)' is used twice") }
+    guard isPlainName(id) else {
+      throw .spec(
+        file: path, line: reader.line(of: "id"),
+        message: "output id '\(id)' must be a plain name (letters, digits, '.', '_', '-'; not starting with '.'): it names files inside the out folder")
+    }
     let name = try reader.required("indicator")
     guard let indicator = IndicatorCatalog.indicator(name) else {
       throw .spec(
@@ -142,8 +165,10 @@ public struct RefreshSpec: Sendable {
       throw .spec(file: path, line: reader.line(of: "format"), message: "unknown format '\(formatName)' (known: csv, json, sdmx, opensdg)")
     }
     let file = try reader.string("file") ?? id + (format == .json ? ".json" : ".csv")
-    guard !file.contains("/"), !file.hasPrefix("."), !file.isEmpty else {
-      throw .spec(file: path, line: reader.line(of: "file"), message: "file '\(file)' must be a plain name inside the output folder")
+    guard isPlainName(file) else {
+      throw .spec(
+        file: path, line: reader.line(of: "file"),
+        message: "file '\(file)' must be a plain name inside the out folder (letters, digits, '.', '_', '-'; not starting with '.')")
     }
     let chartName = try reader.string("chart")
     let chart = try chartName.map { text throws(RefreshError) in

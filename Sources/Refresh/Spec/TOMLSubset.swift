@@ -47,7 +47,10 @@ public enum TOMLSubset {
   /// Parses `text` into top-level entries (table name "") and tables, in order.
   public static func parse(_ text: String) throws(TOMLError) -> [TOMLTable] {
     var tables = [TOMLTable(name: "", line: 1, entries: [])]
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
+    // "\r\n" is one Character in Swift: split on both line ends (CRLF specs are valid).
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map {
+      String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+    }
     var index = 0
     var seenTables = Set<String>()
     while index < lines.count {

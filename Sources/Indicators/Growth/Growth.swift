@@ -104,6 +104,7 @@ extension SeriesPanel {
     }
     let lower = try bound(from) ?? Int.min
     let upper = try bound(to) ?? Int.max
+    guard lower <= upper else { throw .unsupported("from: \(from ?? "") is after to \(to ?? "")") }
     return (0..<groups.count).filter { (lower...upper).contains(periods.values[$0].ordinal) }
   }
 }

@@ -103,6 +103,11 @@ extension GrowthOptions: IndicatorOptions {
       throw OptionError(keepIncomplete ? "keep-incomplete" : "ytd", "applies to period-by-period methods, not to \(method.rawValue)")
     }
     if yearToDate, frequency != nil { throw OptionError("ytd", "cannot be combined with freq (ytd aggregates by itself)") }
+    if let from, let to, let first = try? PeriodParser.parse(from, as: periodFrequency).period,
+      let last = try? PeriodParser.parse(to, as: periodFrequency).period, first.frequency == last.frequency, first > last
+    {
+      throw OptionError("from", "\(from) is after to \(to)")
+    }
   }
 }
 

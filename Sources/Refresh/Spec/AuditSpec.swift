@@ -51,8 +51,8 @@ public struct AuditSpec: Sendable {
       default: break
       }
       let label = try reader.required("label")
-      let line = try reader.number("line").map { Int($0) }
-      let decimals = Int(try reader.number("decimals") ?? 0)
+      let line = try reader.wholeNumber("line", in: 1...100_000_000)
+      let decimals = try reader.wholeNumber("decimals", in: 0...15) ?? 0
       let slip = try reader.bool("slip")
       let check: AuditCheck
       switch table.name {

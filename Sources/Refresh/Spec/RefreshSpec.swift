@@ -271,9 +271,19 @@ struct EntryReader {
     guard let entry = value(key) else { return nil }
     switch entry.value {
     case .integer(let number): return Double(number)
-    case .float(let number): return number
+    case .float(let number) where number.isFinite: return number
+    case .float: throw .spec(file: file, line: entry.line, message: "'\(entry.key)' must be a finite number")
     default: throw typeError(entry, "a number")
     }
+  }
+
+  /// A whole number within `range` (an integer, or a float with no fraction).
+  mutating func wholeNumber(_ key: String, in range: ClosedRange<Int>) throws(RefreshError) -> Int? {
+    guard let number = try number(key) else { return nil }
+    guard number == number.rounded(), number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
+      throw .spec(file: file, line: line(of: key), message: "'\(key)' must be a whole number in \(range.lowerBound)...\(range.upperBound), got \(number)")
+    }
+    return Int(number)
   }
 
   mutating func requiredNumber(_ key: String) throws(RefreshError) -> Double {
@@ -290,7 +300,7 @@ struct EntryReader {
     for item in items {
       switch item {
       case .integer(let number): result.append(Double(number))
-      case .float(let number): result.append(number)
+      case .float(let number) where number.isFinite: result.append(number)
       default: throw typeError(entry, "an array of numbers")
       }
     }

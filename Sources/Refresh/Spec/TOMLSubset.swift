@@ -144,7 +144,11 @@ public enum TOMLSubset {
     while cursor < text.endIndex, text[cursor] == " " || text[cursor] == "\t" { cursor = text.index(after: cursor) }
   }
 
-  static func parseValue(_ text: String, _ cursor: inout String.Index, line: Int) throws(TOMLError) -> TOMLValue {
+  /// Arrays nest at most this deep (a spec needs 1; the limit keeps hostile input off the stack).
+  static let maximumDepth = 16
+
+  static func parseValue(_ text: String, _ cursor: inout String.Index, line: Int, depth: Int = 0) throws(TOMLError) -> TOMLValue {
+    guard depth <= maximumDepth else { throw TOMLError(line: line, message: "arrays nest deeper than \(maximumDepth) levels") }
     skipSpaces(text, &cursor)
     guard cursor < text.endIndex else { throw TOMLError(line: line, message: "missing value after '='") }
     let first = text[cursor]
@@ -187,7 +191,7 @@ public enum TOMLSubset {
           cursor = text.index(after: cursor)
           return .array(items)
         }
-        items.append(try parseValue(text, &cursor, line: line))
+        items.append(try parseValue(text, &cursor, line: line, depth: depth + 1))
         skipSpaces(text, &cursor)
         if cursor < text.endIndex, text[cursor] == "," { cursor = text.index(after: cursor) }
       }

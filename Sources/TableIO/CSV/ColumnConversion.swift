@@ -292,9 +292,14 @@ struct ConversionContext {
         }), preliminary: nil)
     case .plain(.double):
       return Converted(
-        column: .double(try fixedWidth(column, columnName: columnName, expected: "a number", placeholder: 0) {
-          syntax.double($0, $1, $2)
-        }), preliminary: nil)
+        column: .double(
+          try fixedWidth(
+            column, columnName: columnName,
+            expected: "a finite number (NaN and inf are not data: --null-token NaN reads them as null)", placeholder: 0
+          ) {
+            // Non-finite text (`NaN`, `inf`) is typed as a number but refused as a value.
+            syntax.double($0, $1, $2).flatMap { $0.isFinite ? $0 : nil }
+          }), preliminary: nil)
     case .plain(.bool):
       return Converted(
         column: .bool(try fixedWidth(column, columnName: columnName, expected: "a boolean (true/false)", placeholder: false) {

@@ -4,7 +4,7 @@
   import Darwin
 #endif
 
-/// The bytes of a file: memory-mapped read-only, or an owned buffer after transcoding.
+/// The bytes of a file, read into an owned buffer (see ``map(_:)``), or transcoded ones.
 final class FileBytes: @unchecked Sendable {
   let base: UnsafePointer<UInt8>
   let count: Int
@@ -18,26 +18,56 @@ final class FileBytes: @unchecked Sendable {
 
   deinit { release() }
 
-  /// Maps `path` read-only.
+  /// Reads `path` into memory. Only regular files are read: a FIFO, a device or a folder is
+  /// refused before it is opened (opening a FIFO would wait for a writer). The bytes are read,
+  /// not memory-mapped, so a file truncated while Cifra reads it gives a short read (and an
+  /// error or a shorter table), never a SIGBUS. (Measured: reading 245 MB costs about 0.05 s
+  /// more than mapping it on this machine; the parse dominates.)
   static func map(_ path: String) throws(TableIOError) -> FileBytes {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
       let code = errno
       if code == ENOENT { throw .fileNotFound(file: path) }
       throw .unreadable(file: path, reason: String(cString: strerror(code)))
     }
+    guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(file: path, reason: kind(info.st_mode)) }
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { throw .unreadable(file: path, reason: String(cString: strerror(errno))) }
     defer { close(fd) }
-    var info = stat()
     guard fstat(fd, &info) == 0 else { throw .unreadable(file: path, reason: String(cString: strerror(errno))) }
-    guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(file: path, reason: "not a regular file") }
+    guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(file: path, reason: kind(info.st_mode)) }
     let size = Int(info.st_size)
     guard size > 0 else { throw .emptyFile(file: path) }
-    guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else {
-      throw .unreadable(file: path, reason: String(cString: strerror(errno)))
+    _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+    let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+    var filled = 0
+    while filled < size {
+      let got = read(fd, buffer + filled, size - filled)
+      if got < 0, errno == EINTR { continue }
+      if got < 0 {
+        let reason = String(cString: strerror(errno))
+        buffer.deallocate()
+        throw .unreadable(file: path, reason: reason)
+      }
+      if got == 0 { break }  // truncated while reading: parse what was there
+      filled += got
     }
-    _ = madvise(mapped, size, MADV_SEQUENTIAL)
-    let pointer = UnsafePointer(mapped.assumingMemoryBound(to: UInt8.self))
-    return FileBytes(base: pointer, count: size) { _ = munmap(mapped, size) }
+    guard filled > 0 else {
+      buffer.deallocate()
+      throw .emptyFile(file: path)
+    }
+    return FileBytes(base: UnsafePointer(buffer), count: filled) { buffer.deallocate() }
+  }
+
+  /// What a file that is not regular is, for the message.
+  static func kind(_ mode: mode_t) -> String {
+    switch mode & S_IFMT {
+    case S_IFIFO: "a FIFO (named pipe), not a regular file"
+    case S_IFDIR: "a folder, not a file"
+    case S_IFCHR, S_IFBLK: "a device, not a regular file"
+    case S_IFSOCK: "a socket, not a regular file"
+    default: "not a regular file"
+    }
   }
 
   /// Takes ownership of `bytes`.

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// Classes of hostile input from issue 13 that used to crash, hang or print a meaningless
+/// number: each is now an error naming the option, or the file, line and column.
+@Test func hostileInputsGiveClearErrorsNotCrashesOrHangs() throws {
+  let folder = NSTemporaryDirectory() + "cifra-hostile-\(UUID().uuidString)"
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  func file(_ name: String, _ text: String) throws -> String {
+    try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+    return folder + "/" + name
+  }
+  let growth = try file("g.csv", "p,v\n2015,1\n2016,2\n2017,3\n2018,4\n")
+  let nonFinite = try file("n.csv", "p,v\n2015,1\n2016,NaN\n2017,inf\n")
+  let deep = try file("deep.toml", "x = " + String(repeating: "[", count: 1000) + String(repeating: "]", count: 1000) + "\n")
+  let unclosed = try file("unclosed.toml", "x = " + String(repeating: "[", count: 100_000) + "\n")
+  let audit = try file("a.toml", "[[sum]]\nlabel = \"a\"\ntotal = 3\nparts = [1, 2]\ndecimals = 1e20\n")
+  let fifo = folder + "/fifo"
+  #expect(mkfifo(fifo, 0o644) == 0)
+  let cases: [([String], Int32, String)] = [
+    (["growth", growth, "--value", "v", "--period", "p", "--from", "2018", "--to", "2015"], 2, "cifra: error: --from: 2018 is after to 2015\n"),
+    (["precision", "125000", "9800", "--level", "1"], 2, "cifra: error: --level: must be between 0 and 1 (exclusive), got 1.0\n"),
+    (["rate", "5", "100", "--per", "0"], 2, "cifra: error: --per: must be a finite number > 0, got 0.0\n"),
+    (["proportion", "45", "60", "--level", "nan"], 2, "cifra: error: --level: must be between 0 and 1 (exclusive), got nan\n"),
+    (["calendar", "add", "2025-03-03", "9223372036854775807"], 2, "cifra: error: N: must be in 0...36500, got 9223372036854775807\n"),
+    (["audit", audit], 1, "cifra: error: \(audit), line 5: 'decimals' must be a whole number in 0...15, got 1e+20\n"),
+    (["refresh", deep], 1, "cifra: error: \(deep), line 1: arrays nest deeper than 16 levels\n"),
+    (["refresh", unclosed], 1, "cifra: error: \(unclosed), line 1: array is never closed with ']'\n"),
+    (["describe", fifo], 1, "cifra: error: \(fifo): cannot read: a FIFO (named pipe), not a regular file\n"),
+    (["describe", folder], 1, "cifra: error: \(folder): cannot read: a folder, not a file\n"),
+    (
+      ["growth", nonFinite, "--value", "v", "--period", "p"], 1,
+      "cifra: error: \(nonFinite), line 3, column 'v': cannot read 'NaN' as a finite number (NaN and inf are not data: --null-token NaN reads them as null)\n"
+    ),
+    (["growth", growth, "--value", "v", "--period", "p", "--jobs", "0"], 2, "cifra: error: --jobs: must be in 1...1024, got 0\n"),
+    (["describe", growth, "--skip-rows=-1"], 2, "cifra: error: --skip-rows: must be in 0...1000000, got -1\n"),
+  ]
+  for (arguments, status, message) in cases {
+    let started = Date()
+    let result = try runCifra(arguments)
+    #expect(Date().timeIntervalSince(started) < 20, "\(arguments) took too long")
+    #expect(result.status == status, "\(arguments): \(result.standardError)")
+    #expect(result.standardError.hasPrefix(message), "\(arguments): \(result.standardError)")
+  }
+}
+
+/// A failed write to standard output is an error (exit 1), not a silent success.
+@Test func writingToAFullDeviceFails() throws {
+  guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: TestPaths.cifraBinary)
+  process.arguments = ["proportion", "45", "60", "--ci", "all"]
+  process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+  let error = Pipe()
+  process.standardError = error
+  try process.run()
+  let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  process.waitUntilExit()
+  #expect(process.terminationStatus == 1)
+  #expect(message == "cifra: error: cannot write to standard output: No space left on device\n")
+}

@@ -12,6 +12,8 @@ public enum ColumnError: Error, Equatable, Sendable, CustomStringConvertible {
   case duplicatePeriod(group: String, period: String)
   /// A period column mixes frequencies or a label was not understood.
   case badPeriod(column: String, row: Int, detail: String)
+  /// The table's values do not allow the operation (the message names the column and rows).
+  case invalid(String)
 
   public var description: String {
     switch self {
@@ -29,6 +31,7 @@ public enum ColumnError: Error, Equatable, Sendable, CustomStringConvertible {
         : "period \(period) appears more than once in group \(group)"
     case .badPeriod(let column, let row, let detail):
       "column '\(column)', row \(row + 1): \(detail)"
+    case .invalid(let message): message
     }
   }
 }

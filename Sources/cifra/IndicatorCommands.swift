@@ -46,12 +46,13 @@ struct SDG1073: IndicatorCommand {
   @OptionGroup var filter: RowFilterOption
   @Option(help: "Negative dead/missing/total counts: error, keep (as published) or exclude the incident.")
   var negative: MissingMigrants.NegativePolicy = .error
+  @Option(help: "A repeated incident id: error, or drop (keep the first row).") var duplicates: DuplicatePolicy = .error
   @OptionGroup var io: IndicatorIO
 
   func inputFiles() -> [String: [String]] { ["input": [file]] }
   func options() -> Computed.Options {
     var options = Computed.Options()
-    (options.by, options.filters, options.negative) = (by, filter.filters, negative)
+    (options.by, options.filters, options.negative, options.duplicates) = (by, filter.filters, negative, duplicates)
     return options
   }
 }
@@ -126,6 +127,9 @@ struct SDGRefugeeInTime: IndicatorCommand {
   @Option(help: "Outcome column.") var outcome = "outcome"
   @Option(help: "Extension flag column (true/false); '' for none.") var extended = "extended"
   @Option(help: "Outcomes that count as a resolution (comma-separated).") var resolvedOutcomes = "recognized,complementary,rejected"
+  @Option(help: "Outcomes that close a case unresolved (comma-separated); any other outcome is an error.") var closedOutcomes = "abandoned,withdrawn"
+  @Option(help: "Case id column (checked when present).") var id = "case_id"
+  @Option(help: "A repeated case id: error, or drop (keep the first row).") var duplicates: DuplicatePolicy = .error
   @Option(help: "Deadline in business days.") var deadline = 45
   @Option(help: "Extended deadline in business days.") var extendedDeadline = 90
   @Option(help: "Date pending cases are judged at (filing cohort; default: latest date in the data).") var asOf: String?
@@ -139,6 +143,7 @@ struct SDGRefugeeInTime: IndicatorCommand {
     var options = Computed.Options()
     (options.cohort, options.by, options.filed, options.resolved, options.outcome) = (cohort, by, filed, resolved, outcome)
     (options.extended, options.resolvedOutcomes, options.deadline, options.extendedDeadline) = (extended, resolvedOutcomes, deadline, extendedDeadline)
+    (options.closedOutcomes, options.id, options.duplicates) = (closedOutcomes, id, duplicates)
     (options.asOf, options.level, options.calendar, options.convention, options.filters) = (asOf, level, calendar.calendar, calendar.convention, filter.filters)
     return options
   }
@@ -159,16 +164,6 @@ struct SDGRecognition: IndicatorCommand {
   }
 }
 
-/// Splits `X N`-style arguments: two numbers, or one file.
-func numbersOrFile<A: LosslessStringConvertible, B: LosslessStringConvertible>(_ arguments: [String]) throws -> (A, B)? {
-  guard arguments.count == 2, let first = A(arguments[0]) else {
-    guard arguments.count == 1 else { throw OptionError("input", "give two numbers or one CSV file (got \(arguments.count) arguments)") }
-    return nil
-  }
-  guard let second = B(arguments[1]) else { throw OptionError("input", "'\(arguments[1])' is not a number") }
-  return (first, second)
-}
-
 struct ProportionCommand: IndicatorCommand {
   typealias Computed = ProportionIndicator
   @Argument(help: "X N (two counts), or a CSV file.") var inputs: [String]
@@ -183,7 +178,7 @@ struct ProportionCommand: IndicatorCommand {
   func inputFiles() -> [String: [String]] { inputs.count == 1 ? ["input": inputs] : [:] }
   func options() throws -> Computed.Options {
     var options = Computed.Options()
-    if let (x, n) = try numbersOrFile(inputs) as (Int, Int)? { (options.x, options.n) = (x, n) }
+    if let (x, n) = try IndicatorRun.numbersOrFile(inputs) as (Int, Int)? { (options.x, options.n) = (x, n) }
     (options.successes, options.trials, options.by, options.ci, options.level, options.filters) = (successes, trials, by, ci, level, filter.filters)
     return options
   }
@@ -203,7 +198,7 @@ struct RateCommand: IndicatorCommand {
   func inputFiles() -> [String: [String]] { inputs.count == 1 ? ["input": inputs] : [:] }
   func options() throws -> Computed.Options {
     var options = Computed.Options()
-    if let (k, p) = try numbersOrFile(inputs) as (Int, Double)? { (options.eventCount, options.populationSize) = (k, p) }
+    if let (k, p) = try IndicatorRun.numbersOrFile(inputs) as (Int, Double)? { (options.eventCount, options.populationSize) = (k, p) }
     (options.events, options.population, options.by, options.per, options.level, options.filters) = (events, population, by, per, level, filter.filters)
     return options
   }
@@ -224,7 +219,7 @@ struct PrecisionCommand: IndicatorCommand {
   func inputFiles() -> [String: [String]] { inputs.count == 1 ? ["input": inputs] : [:] }
   func options() throws -> Computed.Options {
     var options = Computed.Options()
-    if let (value, se) = try numbersOrFile(inputs) as (Double, Double)? { (options.estimateValue, options.standardErrorValue) = (value, se) }
+    if let (value, se) = try IndicatorRun.numbersOrFile(inputs) as (Double, Double)? { (options.estimateValue, options.standardErrorValue) = (value, se) }
     (options.estimate, options.standardError, options.keys, options.level) = (estimate, standardError, keys, level)
     (options.high, options.moderate, options.filters) = (high, moderate, filter.filters)
     return options

@@ -21,6 +21,7 @@ extension RemittanceCosts.Amount: ExpressibleByArgument {}
 extension RefugeeResolutions.Cohort: ExpressibleByArgument {}
 extension StartConvention: ExpressibleByArgument {}
 extension IntervalChoice: ExpressibleByArgument {}
+extension DuplicatePolicy: ExpressibleByArgument {}
 extension SVGChart.Kind: ExpressibleByArgument {}
 extension Frequency: ExpressibleByArgument {
   public init?(argument: String) { self.init(code: argument) }
@@ -141,18 +142,9 @@ extension IndicatorCommand {
   static var indicatorID: String { Computed.spec.id }
 
   func run() throws {
-    let (csv, jobs, output) = (io.csv, io.jobs, io.output)
-    let settings = try output.settings()
-    let format = settings.resolvedFormat
-    try settings.check(Computed.spec, format: format)
     var files: [String: [InputFile]] = [:]
-    for (role, paths) in inputFiles() where !paths.isEmpty { files[role] = try paths.map { path throws(OptionError) in try csv.file(path) } }
-    let run = IndicatorRun(Computed.self, options: try options(), inputs: files, jobs: try jobs.resolved(), progress: !csv.quiet)
-    let result = try run.compute()
-    for warning in result.warnings {
-      StandardStreams.error(warning.kind == .summary ? "cifra: \(warning)\n" : "cifra: warning: \(warning)\n")
-    }
-    try StandardStreams.output(try settings.render(result, format: format))
-    if result.failedChecks > 0 { throw ExitCode(1) }
+    for (role, paths) in inputFiles() where !paths.isEmpty { files[role] = try paths.map { path throws(OptionError) in try io.csv.file(path) } }
+    let run = IndicatorRun(Computed.self, options: try options(), inputs: files, jobs: try io.jobs.resolved(), progress: !io.csv.quiet)
+    if try run.printed(try io.output.settings()) > 0 { throw ExitCode(1) }
   }
 }

@@ -46,6 +46,48 @@ import _TestSupport
   }
 }
 
+/// Inputs that cannot be trusted are errors naming the column and row: impossible negatives,
+/// repeated units, unknown outcome codes, a second total row. Codes are normalised (case, spaces).
+@Test func untrustworthyInputsAreErrors() throws {
+  let folder = NSTemporaryDirectory() + "cifra-untrusted-\(UUID().uuidString)"
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  func file(_ name: String, _ text: String) throws -> String {
+    try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+    return folder + "/" + name
+  }
+  let refugees = try file("r.csv", "origin,year,refugees,population\nHND,2022,-5,1000\n")
+  let decisions = try file(
+    "d.csv",
+    "Year,Country of asylum (ISO),Cases / Persons,Recognized decisions,Complementary protection,Rejected decisions,Otherwise closed,Total decisions\n2022,MEX,P,10,0,-2,0,8\n")
+  let mmp = try file("m.csv", "Main ID,Incident Year,Number of Dead,Minimum Estimated Number of Missing\na1,2020,3,1\na2,2020,2,0\na1,2021,5,2\n")
+  let header = "case_id,filed,resolved,outcome,extended\n"
+  let cases = try file("c.csv", header + "1,2025-03-03,2025-05-08,recognized,false\n2,2025-03-03,2025-05-09,RECOGNIZED ,false\n3,2025-03-03,,,false\n")
+  let repeated = try file("c2.csv", header + "1,2025-03-03,2025-05-08,recognized,false\n1,2025-03-03,2025-05-09,rejected,false\n")
+  let unknown = try file("c3.csv", header + "1,2025-03-03,2025-05-08,recognized,false\n2,2025-03-03,2025-05-09,granted,false\n")
+  let totals = try file("t.csv", "state,men,women\nA,1,2\nTotal,1,2\nTotal,1,2\n")
+  for (arguments, message) in [
+    (["sdg", "10.7.4", refugees, "--refugees", "refugees", "--population", "population"], "\(refugees): column 'refugees', data row 1: -5 is negative, and a count of people cannot be"),
+    (["sdg", "recognition", decisions, "--by", "Year"], "\(decisions): column 'Rejected decisions', data row 1: -2 is negative, and a count of decisions cannot be"),
+    (["sdg", "10.7.3", mmp], "\(mmp): column 'Main ID': 1 repeated incident id(s), e.g. 'a1' (data rows 1 and 3)"),
+    (["sdg", "refugee-in-time", repeated], "\(repeated): column 'case_id': 1 repeated case id(s), e.g. '1' (data rows 1 and 2)"),
+    (["sdg", "refugee-in-time", unknown], "\(unknown): column 'outcome', data row 2: outcome 'granted' is not a known code (known: complementary, recognized, rejected, abandoned, withdrawn; blank = pending)"),
+    (["audit", totals, "--total-row", "Total", "--label-column", "state"], "\(totals): column 'state': 2 rows are labelled 'Total' (data rows 2, 3)"),
+  ] {
+    let result = try runCifra(arguments + ["--format", "csv"])
+    #expect(result.status == 1, "\(arguments)")
+    #expect(result.standardError.hasPrefix("cifra: error: " + message), "\(arguments): \(result.standardError)")
+  }
+  // Outcome codes are compared trimmed and case-insensitively: 'RECOGNIZED ' is recognized.
+  let inTime = try runCifra(["sdg", "refugee-in-time", cases, "--format", "csv"])
+  #expect(inTime.status == 0, "\(inTime.standardError)")
+  #expect(inTime.standardOutput.contains("2025,2,1,1,"), "\(inTime.standardOutput)")
+  // With duplicates = drop, repeats are dropped and counted.
+  let dropped = try runCifra(["sdg", "10.7.3", mmp, "--duplicates", "drop", "--format", "csv"])
+  #expect(dropped.status == 0)
+  #expect(dropped.standardError.contains("1 row(s) repeat an incident id and were dropped"))
+}
+
 /// A failed write to standard output is an error (exit 1), not a silent success.
 @Test func writingToAFullDeviceFails() throws {
   guard FileManager.default.fileExists(atPath: "/dev/full") else { return }

@@ -103,7 +103,7 @@ let inputA = "[[input]]\nid = \"a\"\npath = \"a.csv\"\n"
   (inputA + "[[output]]\nid = \"x\"\nindicator = \"growth\"\ninput = \"a\"\nvalue = \"v\"\nperiod = \"p\"\nwhere = [\"FLUJO\"]\n", "datasets/spec.toml, line 10: 'where': filter 'FLUJO' must be COL=VALUE, COL!=VALUE or COL~TEXT"),
   (inputA + "[[output]]\nid = \"x\"\nindicator = \"proportion\"\ninput = \"a\"\nsuccesses = \"s\"\ntrials = \"t\"\nlevel = 1\n", "datasets/spec.toml, line 10: 'level' must be between 0 and 1 (exclusive), got 1.0"),
   (inputA + "[[output]]\nid = \"x\"\nindicator = \"crosstab\"\ninput = \"a\"\nrows = \"r\"\ncols = \"c\"\nformat = \"sdmx\"\n", "datasets/spec.toml, line 10: 'format' crosstab does not write sdmx (it writes csv, json, table)"),
-  (inputA + "[[output]]\nid = \"x\"\nindicator = \"sdg-10.7.3\"\ninput = \"a\"\nweights = \"a\"\n", "datasets/spec.toml, line 8: unknown key 'weights' for indicator sdg-10.7.3 (known: by, negative, where, input, decimals, sdmx-version, dataflow, ref-area, chart, file, format, id, indicator)"),
+  (inputA + "[[output]]\nid = \"x\"\nindicator = \"sdg-10.7.3\"\ninput = \"a\"\nweights = \"a\"\n", "datasets/spec.toml, line 8: unknown key 'weights' for indicator sdg-10.7.3 (known: by, duplicates, negative, where, input, decimals, sdmx-version, dataflow, ref-area, chart, file, format, id, indicator)"),
 ])
 func badSpecNamesTheLine(text: String, message: String) {
   do {

@@ -142,8 +142,13 @@ public enum TableAudit {
   /// sum of the other rows, column by column over `columns` (default: every numeric column).
   public static func rowTotals(_ table: Table, labelColumn: String, totalRow: String, columns: [String]?) throws(ColumnError) -> [AuditItem] {
     let labels = try table.column(labelColumn)
-    guard let totalIndex = (0..<table.rowCount).first(where: { labels.text(at: $0) == totalRow }) else {
+    let matches = (0..<table.rowCount).filter { labels.text(at: $0) == totalRow }
+    guard let totalIndex = matches.first else {
       throw .unknownColumn("row '\(totalRow)'", available: (0..<table.rowCount).compactMap { labels.text(at: $0) })
+    }
+    // A second total row would be audited as a part of the first.
+    guard matches.count == 1 else {
+      throw .invalid("column '\(labelColumn)': \(matches.count) rows are labelled '\(totalRow)' (data rows \(matches.map { String($0 + 1) }.joined(separator: ", "))); keep one total row, or filter the table with where")
     }
     let names = columns ?? zip(table.schema.names, table.columns).compactMap { name, column in
       switch column {

@@ -9,6 +9,8 @@ public enum MissingMigrantsIndicator: Indicator {
     public var filters: [RowFilter] = []
     /// What to do with negative counts.
     public var negative: MissingMigrants.NegativePolicy = .error
+    /// What to do with a repeated incident id.
+    public var duplicates: DuplicatePolicy = .error
 
     public init() {}
 
@@ -17,6 +19,7 @@ public enum MissingMigrantsIndicator: Indicator {
       by = try c.value("by", [.year])
       filters = try c.value("where", [])
       negative = try c.value("negative", .error)
+      duplicates = try c.value("duplicates", .error)
     }
 
     public func validate() throws(OptionError) {
@@ -57,8 +60,10 @@ public enum MissingMigrantsIndicator: Indicator {
   }
 
   public static func compute(_ inputs: IndicatorInputs, options: Options) throws(IndicatorError) -> IndicatorResult {
-    let all = try inputs.required("input")
+    let input = try inputs.required("input")
     return try IndicatorError.wrapping {
+      let layout = try MissingMigrantsLayout(input)
+      let (all, dropped) = try InputCheck.uniqueUnits(input, id: layout.id, units: "incident", policy: options.duplicates)
       let table = try RowFilter.apply(options.filters, to: all) { MissingMigrants.header($0, in: all) }
       let summary = try MissingMigrants.summarize(table, by: options.by, negative: options.negative)
       var headline: Table?
@@ -66,13 +71,14 @@ public enum MissingMigrantsIndicator: Indicator {
       if time.count == 1, options.by.count > 1 {
         headline = try MissingMigrants.summarize(table, by: time, negative: options.negative).table
       }
-      let layout =
+      let observations =
         summary.table.schema.names.contains("period")
         ? ObservationLayout(
           series: spec.seriesCode, unit: spec.unit, timeColumn: "period", valueColumn: "total_dead_and_missing",
           breakdowns: options.by.filter { ![.year, .month, .total].contains($0) }.map(\.rawValue))
         : nil
-      return IndicatorResult(table: summary.table, layout: layout, headline: headline, warnings: warnings(summary, options.negative))
+      return IndicatorResult(
+        table: summary.table, layout: observations, headline: headline, warnings: (dropped.map { [$0] } ?? []) + warnings(summary, options.negative))
     }
   }
 

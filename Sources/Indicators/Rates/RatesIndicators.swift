@@ -189,7 +189,8 @@ public enum RateIndicator: Indicator {
     }
     let input = try inputs.required("input")
     return try IndicatorError.wrapping {
-      IndicatorResult(
+      try InputCheck.nonNegative(input, [options.events!, options.population!], what: "a count of events or people")
+      return IndicatorResult(
         table: try ProportionsAndRates.rates(
           try RowFilter.apply(options.filters, to: input), events: options.events!, population: options.population!, by: options.by,
           per: options.per, level: options.level))
@@ -274,9 +275,11 @@ public enum PrecisionIndicator: Indicator {
           table: try ProportionsAndRates.precision(
             table, estimate: "estimate", standardError: "se", keys: [], level: options.level, high: options.high, moderate: options.moderate))
       }
+      let input = try inputs.required("input")
+      try InputCheck.nonNegative(input, [options.standardError!], what: "a standard error")
       return IndicatorResult(
         table: try ProportionsAndRates.precision(
-          try RowFilter.apply(options.filters, to: try inputs.required("input")), estimate: options.estimate!,
+          try RowFilter.apply(options.filters, to: input), estimate: options.estimate!,
           standardError: options.standardError!, keys: options.keys, level: options.level, high: options.high, moderate: options.moderate))
     }
   }

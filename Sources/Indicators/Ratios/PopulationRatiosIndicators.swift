@@ -45,7 +45,8 @@ public enum RefugeesPer100kIndicator: Indicator {
   public static func compute(_ inputs: IndicatorInputs, options: Options) throws(IndicatorError) -> IndicatorResult {
     let input = try inputs.required("input")
     let table = try IndicatorError.wrapping {
-      try PopulationRatios.refugeesPer100k(
+      try InputCheck.nonNegative(input, [options.refugees, options.population], what: "a count of people")
+      return try PopulationRatios.refugeesPer100k(
         try RowFilter.apply(options.filters, to: input), refugees: options.refugees, population: options.population, keys: options.keys)
     }
     let layout = options.period.map { period in
@@ -137,8 +138,13 @@ public enum RemittancesShareOfGDPIndicator: Indicator {
             provisionalColumn: flags ? "preliminary" : nil))
       }
     }
-    let flows = try IndicatorError.wrapping(role: "remittances") { try RowFilter.apply(options.filters, to: try inputs.required("remittances")) }
+    let flows = try IndicatorError.wrapping(role: "remittances") {
+      let table = try inputs.required("remittances")
+      try InputCheck.nonNegative(table, [options.remittancesValue], what: "a flow of remittances")
+      return try RowFilter.apply(options.filters, to: table)
+    }
     let gdp = try inputs.required("gdp")
+    try IndicatorError.wrapping(role: "gdp") { try InputCheck.nonNegative(gdp, [options.gdpValue], what: "GDP") }
     return try IndicatorError.wrapping(role: nil) {
       let result = try PopulationRatios.remittancesShareOfGDP(
         remittances: flows, remittanceValue: options.remittancesValue, remittancePeriod: options.remittancesPeriod,

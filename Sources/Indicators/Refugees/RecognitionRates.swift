@@ -16,6 +16,9 @@ public enum RecognitionRates {
     public let inconsistentRows: [Int]
   }
 
+  /// Every decision-count column name Cifra reads (human-readable and API spellings).
+  public static var decisionColumns: [String] { recognized + complementary + rejected + closed + total }
+
   static let recognized = ["Recognized decisions", "dec_recognized"]
   static let complementary = ["Complementary protection", "dec_other"]
   static let rejected = ["Rejected decisions", "dec_rejected"]

@@ -1,4 +1,5 @@
 import Columnar
+import Foundation
 
 /// Registry entry of the share of refugee applications resolved in time (``RefugeeResolutions``).
 public enum RefugeeInTimeIndicator: Indicator {
@@ -13,6 +14,13 @@ public enum RefugeeInTimeIndicator: Indicator {
     public var extended = "extended"
     /// Outcomes that count as a resolution, comma-separated.
     public var resolvedOutcomes = "recognized,complementary,rejected"
+    /// Outcomes that close a case without resolving it, comma-separated. Any other non-blank
+    /// outcome is an error (codes are compared trimmed and case-insensitively).
+    public var closedOutcomes = "abandoned,withdrawn"
+    /// Case identifier column (checked when the file has it); rows are cases.
+    public var id = "case_id"
+    /// What to do with a repeated case id.
+    public var duplicates: DuplicatePolicy = .error
     public var deadline = 45
     public var extendedDeadline = 90
     /// ISO date pending cases are judged at (filing cohort); `nil` = latest date in the data.
@@ -34,6 +42,9 @@ public enum RefugeeInTimeIndicator: Indicator {
       outcome = try c.value("outcome", "outcome")
       extended = try c.value("extended", "extended")
       resolvedOutcomes = try c.value("resolved-outcomes", "recognized,complementary,rejected")
+      closedOutcomes = try c.value("closed-outcomes", "abandoned,withdrawn")
+      id = try c.value("id", "case_id")
+      duplicates = try c.value("duplicates", .error)
       deadline = try c.value("deadline", 45)
       extendedDeadline = try c.value("extended-deadline", 90)
       asOf = try c.optional("as-of")
@@ -51,9 +62,17 @@ public enum RefugeeInTimeIndicator: Indicator {
       guard calendar == "mx-federal" else { throw OptionError("calendar", "unknown calendar '\(calendar)' (known: mx-federal)") }
       _ = try asOfDay()
       guard !outcomeSet.isEmpty else { throw OptionError("resolved-outcomes", "needs at least one outcome") }
+      if let both = outcomeSet.intersection(closedSet).sorted().first {
+        throw OptionError("closed-outcomes", "'\(both)' is also a resolved outcome")
+      }
     }
 
-    var outcomeSet: Set<String> { Set(resolvedOutcomes.split(separator: ",").map(String.init)) }
+    var outcomeSet: Set<String> { Self.codes(resolvedOutcomes) }
+    var closedSet: Set<String> { Self.codes(closedOutcomes) }
+
+    /// The normal form of an outcome code: trimmed, lower case.
+    static func normal(_ code: some StringProtocol) -> String { code.trimmingCharacters(in: .whitespaces).lowercased() }
+    static func codes(_ list: String) -> Set<String> { Set(list.split(separator: ",").map(normal).filter { !$0.isEmpty }) }
 
     func asOfDay() throws(OptionError) -> Int? {
       guard let asOf else { return nil }
@@ -89,11 +108,47 @@ public enum RefugeeInTimeIndicator: Indicator {
     if role == "non-working" { return SuspensionWindows.reading }
     var columns = [options.filed, options.resolved, options.outcome] + (options.extended.isEmpty ? [] : [options.extended])
     for filter in options.filters where !columns.contains(filter.column) { columns.append(filter.column) }
-    return InputReading(columns: columns, types: [options.filed: .type(.date), options.resolved: .type(.date)])
+    var reading = InputReading(columns: columns, types: [options.filed: .type(.date), options.resolved: .type(.date)])
+    if !columns.contains(options.id) {
+      reading.columns!.append(options.id)
+      reading.optionalColumns = [options.id]
+    }
+    return reading
+  }
+
+  /// The raw outcome texts of `table` that are resolutions; an outcome that is neither a
+  /// resolution nor a closure is an error naming it and listing the known codes.
+  static func resolutionCodes(_ table: Table, _ options: Options) throws(InputCheck.Failure) -> Set<String> {
+    guard let column = try? table.column(options.outcome) else { return options.outcomeSet }
+    let distinct: [(text: String, row: Int)]
+    if case .string(let strings) = column {
+      var firstRow: [Int32: Int] = [:]
+      for row in 0..<strings.count { if let code = strings.codes[row], firstRow[code] == nil { firstRow[code] = row } }
+      distinct = firstRow.sorted { $0.value < $1.value }.map { (strings.dictionary[Int($0.key)], $0.value) }
+    } else {
+      distinct = (0..<column.count).compactMap { row in column.text(at: row).map { ($0, row) } }
+    }
+    var raw = options.outcomeSet
+    for (text, row) in distinct {
+      let code = Options.normal(text)
+      if code.isEmpty { continue }
+      if options.outcomeSet.contains(code) {
+        raw.insert(text)
+      } else if !options.closedSet.contains(code) {
+        let known = (options.outcomeSet.sorted() + options.closedSet.sorted()).joined(separator: ", ")
+        throw InputCheck.Failure(
+          message:
+            "column '\(options.outcome)', data row \(row + 1): outcome '\(text)' is not a known code (known: \(known); blank = pending); add it to resolved-outcomes or closed-outcomes"
+        )
+      }
+    }
+    return raw
   }
 
   public static func compute(_ inputs: IndicatorInputs, options: Options) throws(IndicatorError) -> IndicatorResult {
-    let input = try inputs.required("input")
+    let (input, dropped) = try IndicatorError.wrapping {
+      try InputCheck.uniqueUnits(try inputs.required("input"), id: options.id, units: "case", policy: options.duplicates)
+    }
     var windows: [ClosedRange<Int>] = []
     for table in inputs.tables["non-working"] ?? [] {
       windows += try IndicatorError.wrapping(role: "non-working") { try SuspensionWindows.read(table) }
@@ -103,7 +158,7 @@ public enum RefugeeInTimeIndicator: Indicator {
     engine.resolved = options.resolved
     engine.outcome = options.outcome
     engine.extended = options.extended.isEmpty ? nil : options.extended
-    engine.resolvedOutcomes = options.outcomeSet
+    engine.resolvedOutcomes = try IndicatorError.wrapping { try resolutionCodes(input, options) }
     engine.deadline = options.deadline
     engine.extendedDeadline = options.extendedDeadline
     engine.cohort = options.cohort
@@ -115,7 +170,9 @@ public enum RefugeeInTimeIndicator: Indicator {
         try RowFilter.apply(options.filters, to: input), options: engine,
         calendar: { years in BusinessCalendar.mexicanFederal(years: years, suspensions: windows) })
     }
-    return IndicatorResult(table: table, layout: ObservationLayout(series: nil, unit: "PT", timeColumn: "year", valueColumn: "in_time_pct"))
+    return IndicatorResult(
+      table: table, layout: ObservationLayout(series: nil, unit: "PT", timeColumn: "year", valueColumn: "in_time_pct"),
+      warnings: dropped.map { [$0] } ?? [])
   }
 }
 
@@ -158,7 +215,8 @@ public enum RecognitionIndicator: Indicator {
   public static func compute(_ inputs: IndicatorInputs, options: Options) throws(IndicatorError) -> IndicatorResult {
     let input = try inputs.required("input")
     let result = try IndicatorError.wrapping {
-      try RecognitionRates.compute(input, by: options.by, keep: try RowFilter.mask(options.filters, input))
+      try InputCheck.nonNegative(input, RecognitionRates.decisionColumns, what: "a count of decisions")
+      return try RecognitionRates.compute(input, by: options.by, keep: try RowFilter.mask(options.filters, input))
     }
     var warnings: [IndicatorWarning] = []
     if !result.inconsistentRows.isEmpty {

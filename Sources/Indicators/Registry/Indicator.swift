@@ -56,6 +56,8 @@ public struct InputReading: Sendable, Equatable {
 
   /// Columns to convert (projection); `nil` = all.
   public var columns: [String]?
+  /// Columns of the projection that may be absent (read when present).
+  public var optionalColumns: Set<String> = []
   /// Types forced on columns, unless the user forced one.
   public var types: [String: ColumnRead]
   /// Thousands separator to strip when the user gave none (`1,022` in MMP exports).

@@ -23,7 +23,10 @@ public struct InputFile: Sendable {
   public func read(_ reading: InputReading = InputReading(), jobs: Int, progress: Bool) throws(TableIOError) -> CSVReadResult {
     var options = csv
     options.jobs = jobs
-    if let columns = reading.columns { options.columns = columns }
+    if let columns = reading.columns {
+      options.columns = columns
+      options.optionalColumns = reading.optionalColumns
+    }
     for (column, type) in reading.types where options.types[column] == nil {
       switch type {
       case .type(let dataType): options.types[column] = .type(dataType)

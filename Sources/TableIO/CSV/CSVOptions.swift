@@ -65,6 +65,8 @@ public struct CSVOptions: Sendable, Equatable {
   /// Columns to convert (projection); `nil` = all. Others are tokenized but never converted,
   /// and are absent from the table. Unknown names are an error.
   public var columns: [String]?
+  /// Names of `columns` that may be absent from the file (read when present).
+  public var optionalColumns: Set<String> = []
   /// Threads used for parsing; results are identical for any value.
   public var jobs = 1
   /// Memory the reader may use for offsets and columns, in bytes; `nil` = 75 % of physical

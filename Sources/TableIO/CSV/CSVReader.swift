@@ -139,7 +139,7 @@ public enum CSVReader {
     for key in options.types.keys where !names.contains(key) {
       throw .unknownColumn(file: name, name: key, available: names)
     }
-    for key in options.columns ?? [] where !names.contains(key) {
+    for key in options.columns ?? [] where !names.contains(key) && !options.optionalColumns.contains(key) {
       throw .unknownColumn(file: name, name: key, available: names)
     }
     let selected = options.columns.map(Set.init)

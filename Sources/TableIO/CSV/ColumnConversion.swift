@@ -156,7 +156,10 @@ struct ConversionContext {
     let chunk = chunks[chunkIndex]
     let range = FieldRange.of(chunk, record: record, field: column, fieldCount: fieldCount)
     let text = String(decoding: FieldRange.unquoted(file.base, range.start, range.end), as: UTF8.self)
-    return .malformedValue(file: name, line: file.line(at: range.start), column: columnName, text: text, expected: expected)
+    // Text that reads as a non-finite number (NaN, inf) is refused as data, with its own hint.
+    let nonFinite = expected == "a number" && syntax.double(file.base, range.start, range.end).map { !$0.isFinite } == true
+    let wanted = nonFinite ? "a finite number (NaN and inf are not data: --null-token \(text) reads them as null)" : expected
+    return .malformedValue(file: name, line: file.line(at: range.start), column: columnName, text: text, expected: wanted)
   }
 
   /// Fills one fixed-width column in parallel; `parse` returns `nil` for a malformed value.
@@ -293,10 +296,7 @@ struct ConversionContext {
     case .plain(.double):
       return Converted(
         column: .double(
-          try fixedWidth(
-            column, columnName: columnName,
-            expected: "a finite number (NaN and inf are not data: --null-token NaN reads them as null)", placeholder: 0
-          ) {
+          try fixedWidth(column, columnName: columnName, expected: "a number", placeholder: 0) {
             // Non-finite text (`NaN`, `inf`) is typed as a number but refused as a value.
             syntax.double($0, $1, $2).flatMap { $0.isFinite ? $0 : nil }
           }), preliminary: nil)

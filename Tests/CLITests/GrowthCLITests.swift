@@ -41,6 +41,25 @@ func growthWarnsAboutIncompleteYearsOnStderr() throws {
     "growth", file, "--value", "VALOR_USD", "--period", "PERIODO", "--period-freq", "M", "--by", "FLUJO", "--freq", "A", "--format", "csv",
   ])
   #expect(result.status == 0)
-  #expect(result.standardError.contains("cifra: warning: incomplete periods excluded: FLUJO=Ingresos 2026 (5 of 12)"))
+  #expect(result.standardError.contains("cifra: warning: 2 incomplete periods excluded (of 46), e.g. FLUJO=Ingresos 2026 (5 of 12); FLUJO=Egresos 2026 (5 of 12); use keep-incomplete"))
   #expect(!result.standardOutput.contains(",2026,"))
+}
+
+/// Banxico's first-of-month dates are months, not days (one line saying so), and a computation
+/// that drops every row is an error with the reason, never an empty table with exit 0.
+@Test func firstOfMonthDatesAreMonthsAndEmptyResultsAreErrors() throws {
+  let file = TestPaths.packageRoot + "/datasets/mexico-remittances/remesas_mensuales.csv"
+  let monthly = try runCifra([
+    "growth", file, "--value", "VALOR_USD", "--period", "PERIODO", "--freq", "M", "--by", "FLUJO", "--method", "yoy", "--format", "csv",
+  ])
+  #expect(monthly.status == 0)
+  #expect(monthly.standardError.hasPrefix("cifra: warning: period column 'PERIODO' holds only first-of-month dates"))
+  #expect(monthly.standardOutput.contains("\nIngresos,1996-01,"))
+  #expect(monthly.standardError.count < 400)
+  let days = try runCifra([
+    "growth", file, "--value", "VALOR_USD", "--period", "PERIODO", "--period-freq", "D", "--freq", "M", "--by", "FLUJO", "--format", "csv",
+  ])
+  #expect(days.status == 1)
+  #expect(days.standardOutput.isEmpty)
+  #expect(days.standardError.contains("no result row: the computation dropped all 538 input rows (538 incomplete periods excluded"))
 }

@@ -179,7 +179,7 @@ func periodOverPeriodSweep(count: Int) throws {
     $0.method = .pop
   }
   #expect(try texts(excluded.table, "period") == ["2020"])
-  #expect(excluded.warnings == ["incomplete periods excluded: 2021 (5 of 12)"])
+  #expect(excluded.warnings == ["1 incomplete periods excluded (of 2), e.g. 2021 (5 of 12); use keep-incomplete to keep them, marked"])
   let kept = try growth(series(months, values)) {
     $0.frequency = .annual
     $0.method = .pop

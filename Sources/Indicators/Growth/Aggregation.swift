@@ -87,8 +87,13 @@ extension SeriesPanel {
     }
     var warnings: [String] = []
     if !incomplete.isEmpty {
-      let verb = keepIncomplete ? "kept (complete = false)" : "excluded"
-      warnings.append("incomplete \(what) \(verb): " + incomplete.joined(separator: "; "))
+      // One readable line: how many, three examples, the fix.
+      let examples = incomplete.prefix(3).joined(separator: "; ") + (incomplete.count > 3 ? "; …" : "")
+      let line =
+        keepIncomplete
+        ? "\(incomplete.count) incomplete \(what) kept (complete = false), e.g. \(examples)"
+        : "\(incomplete.count) incomplete \(what) excluded (of \(cellGroup.count)), e.g. \(examples); use keep-incomplete to keep them, marked"
+      warnings.append(line)
     }
     let panel = SeriesPanel(
       keyNames: keyNames, keys: keys, keyValues: keyValues, groups: keep.map { cellGroup[$0] },

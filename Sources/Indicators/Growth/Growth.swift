@@ -6,6 +6,34 @@ import Kernels
 /// contributions, on series in long form. Formulas: methodology.md §4; edge cases:
 /// docs/indicators/growth.md.
 public enum Growth {
+  /// The frequency of a date column whose every date is the first day of its month (quarter,
+  /// year) with at most one row per such period in each series: monthly first-of-month dates
+  /// (Banxico's `1995-01-01`) are months, not days. `nil` when the column is not such a date
+  /// column. The note says what was inferred and how to keep days.
+  static func inferredFrequency(_ table: Table, period: String, keys: [String]) -> (Frequency, String)? {
+    guard case .date(let days)? = try? table.column(period), days.count > 0, days.nullCount == 0 else { return nil }
+    var allJanuary = true
+    var allQuarterStarts = true
+    for row in 0..<days.count {
+      let date = CivilDate.civil(fromDays: Int(days.values[row]))
+      guard date.day == 1 else { return nil }
+      if date.month != 1 { allJanuary = false }
+      if (date.month - 1) % 3 != 0 { allQuarterStarts = false }
+    }
+    let frequency: Frequency = allJanuary ? .annual : (allQuarterStarts ? .quarterly : .monthly)
+    guard let grouping = try? table.grouping(by: keys) else { return nil }
+    var seen = Set<[Int]>()
+    for row in 0..<days.count {
+      guard let period = Period.day(Int(days.values[row])).converted(to: frequency) else { return nil }
+      guard seen.insert([Int(grouping.ids[row]), period.ordinal]).inserted else { return nil }
+    }
+    let name = ["A": "years", "Q": "quarters", "M": "months"][frequency.rawValue]!
+    return (
+      frequency,
+      "period column '\(period)' holds only first-of-\(name.dropLast()) dates, one per series and \(name.dropLast()): read as \(name) (period-freq D keeps them as days)"
+    )
+  }
+
   /// Computes `options.method` over `table`.
   ///
   /// Steps: read the panel (values, periods, groups); aggregate to `options.frequency` if
@@ -19,9 +47,14 @@ public enum Growth {
       throw .unsupported("component: method contribution needs the column naming the parts of the total")
     }
     let keys = options.method == .contribution ? options.by + [options.component!] : options.by
-    var panel = try SeriesPanel(table: table, value: options.value, period: options.period, by: keys, readAs: options.periodFrequency)
-    if let collapse = options.collapse { panel = panel.collapsed(collapse) }
     var warnings: [String] = []
+    var readAs = options.periodFrequency
+    if readAs == nil, let (inferred, note) = inferredFrequency(table, period: options.period, keys: keys) {
+      readAs = inferred
+      warnings.append(note)
+    }
+    var panel = try SeriesPanel(table: table, value: options.value, period: options.period, by: keys, readAs: readAs)
+    if let collapse = options.collapse { panel = panel.collapsed(collapse) }
     var completeness: [Bool]?
     var spans: [String]?
 

@@ -438,9 +438,11 @@ public enum AuditIndicator: Indicator {
     let shown = options.mismatchesOnly ? all.filter { !$0.ok } : all
     let mismatches = all.filter { !$0.ok }.count
     let unexpected = all.filter(\.unexpected).count
-    return IndicatorResult(
+    var result = IndicatorResult(
       table: TableAudit.report(shown),
       warnings: [IndicatorWarning(.summary, count: all.count, message: "\(all.count) checks: \(mismatches) mismatch(es), \(unexpected) unexpected")],
       failedChecks: unexpected)
+    result.emptyIsAnswer = options.mismatchesOnly
+    return result
   }
 }

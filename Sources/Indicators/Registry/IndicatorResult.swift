@@ -14,6 +14,9 @@ public struct IndicatorResult: Sendable {
   public var warnings: [IndicatorWarning]
   /// Checks that failed in a way that should make the command exit 1 after printing (audit).
   public var failedChecks: Int
+  /// Whether no row is a meaningful answer (an audit listing only mismatches, and none). When
+  /// `false`, a result with no row from inputs with rows is an error (exit 1), never printed.
+  public var emptyIsAnswer = false
 
   public init(
     table: Table, layout: ObservationLayout? = nil, headline: Table? = nil, warnings: [IndicatorWarning] = [],

@@ -81,12 +81,27 @@ public struct IndicatorRun: Sendable {
         }
       }
       do {
-        return try I.compute(given, options: typed)
-      } catch {
-        switch error {
-        case .option(let option): throw .option(option)
-        case .data(let role, let message): throw .input(InputProblem(file: role.flatMap { inputs[$0]?.first?.path }, message: message))
+        let result = try I.compute(given, options: typed)
+        let inputRows = given.tables.values.joined().reduce(0) { $0 + $1.rowCount } + given.auditItems.count
+        if result.table.rowCount == 0, inputRows > 0, !result.emptyIsAnswer {
+          // A computation that drops every row is an error with the reason, never an empty table.
+          let reasons = result.warnings.map(\.message)
+          throw Failure.input(
+            InputProblem(
+              file: inputs["input"]?.first?.path,
+              message: "no result row: the computation dropped all \(inputRows) input rows"
+                + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: "; ")))") + "; check the options against the data"))
         }
+        return result
+      } catch let failure as Failure {
+        throw failure
+      } catch let error as IndicatorError {
+        switch error {
+        case .option(let option): throw Failure.option(option)
+        case .data(let role, let message): throw Failure.input(InputProblem(file: role.flatMap { inputs[$0]?.first?.path }, message: message))
+        }
+      } catch {
+        throw Failure.input(InputProblem(file: nil, message: "\(error)"))
       }
     }
     return try run(indicator)

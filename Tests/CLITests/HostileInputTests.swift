@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 import Testing
 import _TestSupport
 
@@ -102,4 +105,38 @@ import _TestSupport
   process.waitUntilExit()
   #expect(process.terminationStatus == 1)
   #expect(message == "cifra: error: cannot write to standard output: No space left on device\n")
+}
+
+/// A chart is valid XML whatever its labels and values: control characters and markup in
+/// labels, values near the limits of Double.
+@Test func chartsParseAsXMLForAnyLabelAndValue() throws {
+  let folder = NSTemporaryDirectory() + "cifra-svg-\(UUID().uuidString)"
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  let data = "p,v,s\n2020,1e308,\"a<b&\u{01}c\"\n2021,-1e308,\"a<b&\u{01}c\"\n2022,5,\"]]>\u{1B}\"\n"
+  try data.write(toFile: folder + "/d.csv", atomically: true, encoding: .utf8)
+  for kind in ["line", "bar"] {
+    let chart = folder + "/\(kind).svg"
+    let result = try runCifra([
+      "plot", folder + "/d.csv", "--value", "v", "--period", "p", "--by", "s", "--kind", kind, "--title", "T\u{07}<x>", "--output", chart,
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let parser = XMLParser(data: try Data(contentsOf: URL(fileURLWithPath: chart)))
+    #expect(parser.parse(), "\(kind): \(parser.parserError.map { "\($0)" } ?? "")")
+    let text = try String(contentsOfFile: chart, encoding: .utf8)
+    #expect(!text.contains("inf") && !text.contains("nan"))
+  }
+}
+
+/// Spreadsheet-formula policy: machine formats are data and are never altered, so a text cell
+/// starting with =, +, - or @ is written as it is (quoted only by the RFC 4180 rules). Open
+/// such files in a spreadsheet as text (docs/robustness.md).
+@Test func csvTextCellsAreWrittenAsTheyAre() throws {
+  let folder = NSTemporaryDirectory() + "cifra-formula-\(UUID().uuidString)"
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  try "label,x\n=1+1,1\n+A1,2\n-B2,3\n@SUM(A1),4\n".write(toFile: folder + "/f.csv", atomically: true, encoding: .utf8)
+  let result = try runCifra(["crosstab", folder + "/f.csv", "--rows", "label", "--cols", "x", "--format", "csv"])
+  #expect(result.status == 0)
+  for cell in ["=1+1", "+A1", "-B2", "@SUM(A1)"] { #expect(result.standardOutput.contains("\n" + cell + ",")) }
 }

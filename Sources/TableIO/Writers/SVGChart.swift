@@ -183,17 +183,27 @@ public struct SVGChart: Sendable {
     return formatDouble((value * 1e6).rounded() / 1e6)
   }
 
-  func f(_ value: Double) -> String { formatDouble((value * 10).rounded() / 10) }
+  /// A coordinate to one decimal; a non-finite one (values near the limits of `Double`) is
+  /// never written: it is clamped to the drawing (0), so the SVG always parses.
+  func f(_ value: Double) -> String {
+    let rounded = (value * 10).rounded() / 10
+    return rounded.isFinite ? formatDouble(rounded) : "0"
+  }
 
+  /// Text as XML character data: markup characters escaped; control characters, which XML 1.0
+  /// does not allow, replaced by U+FFFD.
   func escape(_ text: String) -> String {
     var out = ""
-    for character in text {
-      switch character {
+    for scalar in text.unicodeScalars {
+      switch scalar {
       case "&": out += "&amp;"
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
-      default: out.append(character)
+      case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+      default:
+        let allowed = scalar.value >= 0x20 && !(0xFFFE...0xFFFF).contains(scalar.value) && !(0x7F...0x9F).contains(scalar.value)
+        out.unicodeScalars.append(allowed ? scalar : "\u{FFFD}")
       }
     }
     return out

@@ -2,7 +2,6 @@ import ArgumentParser
 import Indicators
 import LinearAlgebra
 import Refresh
-import TableIO
 
 #if canImport(Glibc)
   import Glibc
@@ -36,6 +35,7 @@ struct Cifra: ParsableCommand {
 enum Main {
   static func main() {
     setBLASThreads(1)  // parallelism lives in the engine; one BLAS thread keeps results stable
+    StandardStreams.exitCleanlyOnTruncatedInput()
     do {
       var command = try Cifra.parseAsRoot()
       try command.run()

@@ -140,3 +140,27 @@ import _TestSupport
   #expect(result.status == 0)
   for cell in ["=1+1", "+A1", "-B2", "@SUM(A1)"] { #expect(result.standardOutput.contains("\n" + cell + ",")) }
 }
+
+/// A file truncated while `describe` reads it ends with a clean exit, never a signal.
+@Test func truncatedWhileReadingExitsCleanly() throws {
+  let folder = NSTemporaryDirectory() + "cifra-truncate-\(UUID().uuidString)"
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  let path = folder + "/big.csv"
+  #expect(try runCifra(["generate", "regional", "--rows", "1000000", "--seed", "3", "--output", path]).status == 0)
+  for delay in [0.02, 0.05, 0.1, 0.2] {
+    let copy = folder + "/copy.csv"
+    try? FileManager.default.removeItem(atPath: copy)
+    try FileManager.default.copyItem(atPath: path, toPath: copy)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: TestPaths.cifraBinary)
+    process.arguments = ["describe", copy, "--format", "json", "--quiet"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    Thread.sleep(forTimeInterval: delay)
+    #expect(truncate(copy, 1000) == 0)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .exit, "killed by signal \(process.terminationStatus) after \(delay) s")
+  }
+}

@@ -27,6 +27,16 @@ public enum StandardStreams {
     }
   }
 
+  /// Inputs are memory-mapped, and a file truncated while it is read raises SIGBUS: this makes
+  /// the process print one line and exit 1 instead of dying on the signal (call it once, at start).
+  public static func exitCleanlyOnTruncatedInput() {
+    signal(SIGBUS) { _ in
+      let message = "cifra: error: an input file shrank while it was being read (truncated or replaced?); nothing was written\n"
+      _ = message.withCString { Glibc.write(2, $0, strlen($0)) }
+      _exit(1)
+    }
+  }
+
   public static var outputIsTerminal: Bool { isatty(1) != 0 }
   public static var errorIsTerminal: Bool { isatty(2) != 0 }
 }

@@ -5,7 +5,7 @@ APT_PACKAGES := libopenblas-dev liblapacke-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CIFRA := .build/release/cifra
 
-.PHONY: deps build run test test-unit sanitizers fuzz bench-smoke bench clean
+.PHONY: deps build run test test-unit sanitizers fuzz fuzz-long bench-smoke bench clean
 
 deps:
 	@dpkg -s $(APT_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y $(APT_PACKAGES); }
@@ -29,6 +29,10 @@ sanitizers: deps
 
 fuzz: deps
 	bash Fuzz/run 15
+
+# Every fuzz target for 10^7 executions, with the growing corpus kept in Fuzz/corpus (hours).
+fuzz-long: deps
+	FUZZ_CORPUS=$(CURDIR)/Fuzz/corpus FUZZ_RUNS=$${FUZZ_RUNS:-10000000} bash Fuzz/run
 
 bench-smoke: deps
 	bash Scripts/bench-smoke.sh

@@ -22,6 +22,17 @@ let package = Package(
       name: "FuzzSpec", dependencies: [.product(name: "Refresh", package: rootIdentity)],
       swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     .executableTarget(
+      name: "FuzzIndicators",
+      dependencies: [
+        .product(name: "Indicators", package: rootIdentity), .product(name: "Refresh", package: rootIdentity),
+        .product(name: "TableIO", package: rootIdentity), .product(name: "Columnar", package: rootIdentity),
+      ],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    .executableTarget(
+      name: "FuzzChart",
+      dependencies: [.product(name: "TableIO", package: rootIdentity), .product(name: "Columnar", package: rootIdentity)],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    .executableTarget(
       name: "FuzzSDMX",
       dependencies: [.product(name: "TableIO", package: rootIdentity), .product(name: "Columnar", package: rootIdentity)],
       swiftSettings: [.unsafeFlags(["-parse-as-library"])]),

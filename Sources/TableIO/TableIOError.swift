@@ -31,7 +31,7 @@ public enum TableIOError: Error, Equatable, Sendable, CustomStringConvertible {
     case .emptyFile(let file):
       return "\(file): the file is empty (expected a header line and data)"
     case .invalidEncoding(let file, let line, let offset, let bytes, let encoding):
-      return "\(file), line \(line): bytes \(bytes) at byte offset \(offset) are not valid \(encoding) (use --encoding cp1252 or utf8)"
+      return "\(file), line \(line): bytes \(bytes) at byte offset \(offset) are not valid \(encoding) (option encoding: cp1252 or utf8)"
     case .nulByte(let file, let line):
       return "\(file), line \(line): NUL byte in text (binary file, or UTF-16? expected UTF-8 or Windows-1252 text)"
     case .unterminatedQuote(let file, let line):

@@ -4,8 +4,7 @@ import Indicators
 import Kernels
 import Refresh
 
-// Each command maps its flags onto its indicator's `Options` (the long names are the options'
-// spec keys) and its arguments onto the indicator's input roles. Nothing else.
+// Each command maps its flags (named as the options' spec keys) and arguments onto its indicator.
 
 struct GrowthCommand: IndicatorCommand {
   typealias Computed = GrowthIndicator

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Columnar
 import Indicators
 import Refresh
 import TableIO

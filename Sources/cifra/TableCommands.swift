@@ -128,12 +128,14 @@ struct Generate: ParsableCommand {
   @Argument(help: "What to generate.") var kind: Synthetic.Kind
   @Option(help: "Number of rows (0...1000000000).") var rows: Int
   @Option(help: "Random seed (same seed, same file).") var seed: UInt64 = 42
-  @Option(help: "Output CSV file (written atomically), or - for standard output.") var output: String
+  @Option(help: "Output file (written atomically), or - for standard output.") var output: String
+  @Option(help: "File format: csv (default) or json.") var format: OutputFormat = .csv
 
   func run() throws {
     try OptionCheck.within(rows, 0...1_000_000_000, field: "rows")
+    guard format == .csv || format == .json else { throw OptionError("format", "generate writes csv or json, not \(format.rawValue)") }
     let table = Synthetic.table(kind, rows: rows, seed: seed)
-    let bytes = CSVBytesWriter.bytes(table)
+    let bytes = format == .json ? Array(TableWriter().render(table, as: .json).utf8) : CSVBytesWriter.bytes(table)
     guard output != "-" else { return try StandardStreams.output(String(decoding: bytes, as: UTF8.self)) }
     try AtomicFile.write(bytes, to: output)
   }

@@ -35,7 +35,7 @@ import _TestSupport
     (["describe", folder], 1, "cifra: error: \(folder): cannot read: a folder, not a file\n"),
     (
       ["growth", nonFinite, "--value", "v", "--period", "p"], 1,
-      "cifra: error: \(nonFinite), line 3, column 'v': cannot read 'NaN' as a finite number (NaN and inf are not data: --null-token NaN reads them as null)\n"
+      "cifra: error: \(nonFinite), line 3, column 'v': cannot read 'NaN' as a finite number (NaN and inf are not data: the option null-token NaN reads them as null)\n"
     ),
     (["growth", growth, "--value", "v", "--period", "p", "--jobs", "0"], 2, "cifra: error: --jobs: must be in 1...1024, got 0\n"),
     (["describe", growth, "--skip-rows=-1"], 2, "cifra: error: --skip-rows: must be in 0...1000000, got -1\n"),

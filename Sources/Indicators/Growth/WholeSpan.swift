@@ -22,7 +22,7 @@ extension Growth {
   ///   LAPACK call per distinct pattern of observed periods (``logLinearTrends(_:)``).
   static func wholeSpan(_ panel: SeriesPanel, method: GrowthMethod, from: Int?, to: Int?) throws(GrowthError) -> (Table, [String]) {
     guard let perYear = panel.frequency.periodsPerYear else {
-      throw .unsupported("\(method.rawValue) needs annual, semiannual, quarterly or monthly periods; aggregate with --freq first")
+      throw .unsupported("\(method.rawValue) needs annual, semiannual, quarterly or monthly periods; aggregate with the option freq first")
     }
     _ = try panel.lookup()
     var rowsByGroup = [[Int]](repeating: [], count: panel.groupCount)

@@ -78,7 +78,7 @@ public enum MissingMigrantsError: Error, Equatable, Sendable, CustomStringConver
     case .badCount(let row, let incident, let column, let text):
       "data row \(row + 1) (incident \(incident)), column '\(column)': cannot read '\(text)' as a count"
     case .negativeCount(let row, let incident, let column, let value):
-      "data row \(row + 1) (incident \(incident)), column '\(column)': negative count \(value) (use --negative keep to use it as published, or --negative exclude)"
+      "data row \(row + 1) (incident \(incident)), column '\(column)': negative count \(value) (option negative: keep uses it as published, exclude drops the incident)"
     case .noPeriod(let row, let incident):
       "data row \(row + 1) (incident \(incident)): no usable date, year or month to place the incident"
     case .unavailable(let detail): detail

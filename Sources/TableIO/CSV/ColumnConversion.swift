@@ -158,7 +158,7 @@ struct ConversionContext {
     let text = String(decoding: FieldRange.unquoted(file.base, range.start, range.end), as: UTF8.self)
     // Text that reads as a non-finite number (NaN, inf) is refused as data, with its own hint.
     let nonFinite = expected == "a number" && syntax.double(file.base, range.start, range.end).map { !$0.isFinite } == true
-    let wanted = nonFinite ? "a finite number (NaN and inf are not data: --null-token \(text) reads them as null)" : expected
+    let wanted = nonFinite ? "a finite number (NaN and inf are not data: the option null-token \(text) reads them as null)" : expected
     return .malformedValue(file: name, line: file.line(at: range.start), column: columnName, text: text, expected: wanted)
   }
 
@@ -339,7 +339,7 @@ struct ConversionContext {
     if let mixed = parsed.firstIndex(where: { $0.period.frequency != resolved }) {
       throw malformedAtFirstUse(
         strings, code: mixed, column: column, columnName: columnName,
-        expected: "a period of frequency \(resolved.rawValue) like the column's other labels (use --type \(columnName)=period[A] to convert)")
+        expected: "a period of frequency \(resolved.rawValue) like the column's other labels (the option type \(columnName)=period[A] converts them)")
     }
     let placeholder = Period(resolved, ordinal: 0)
     let values = strings.codes.values.enumerated().map { row, code in

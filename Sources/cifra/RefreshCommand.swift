@@ -37,7 +37,7 @@ struct RefreshCommand: ParsableCommand {
     if let out { parsed = parsed.withOutDirectory(out) }
     var refresher = Refresher(spec: parsed, engineVersion: EngineVersion.current)
     refresher.jobs = try jobs.resolved()
-    if !quiet { refresher.warn = { id, warning in StandardStreams.error("cifra: warning: [\(id)] \(warning)\n") } }
+    if !quiet { refresher.warn = { id, note in StandardStreams.error("cifra: \(note.kind == .summary ? "" : "warning: ")[\(id)] \(note)\n") } }
     let outcomes = try refresher.run(force: force, check: check)
     if !quiet {
       let table = Refresher.summary(outcomes)

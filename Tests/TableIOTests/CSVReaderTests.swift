@@ -218,3 +218,20 @@ func resultsAreIdenticalForAnyJobCount(jobs: Int) throws {
   // Projecting fewer columns needs less: the same file passes a limit between the two.
   #expect(try read(text) { $0.memoryLimit = 500_000; $0.columns = ["a"] }.table.rowCount == 10_000)
 }
+
+/// A file built to fool an estimate from its start (one huge first record, then many small
+/// ones) still gets the clear refusal: the record count is sampled across the whole file.
+@Test func memoryBudgetSamplesTheWholeFile() throws {
+  var text = "a,b\n\"" + String(repeating: "x", count: 100_000) + "\",1\n"
+  text += String(repeating: "1,2\n", count: 200_000)
+  var options = CSVOptions()
+  options.memoryLimit = 2_000_000
+  #expect(throws: TableIOError.self) { try CSVReader.read(bytes: Array(text.utf8), name: "fool.csv", options: options) }
+  do {
+    _ = try CSVReader.read(bytes: Array(text.utf8), name: "fool.csv", options: options)
+  } catch let TableIOError.tooLarge(file, needed, limit) {
+    #expect(file == "fool.csv" && needed > limit)
+  }
+  options.memoryLimit = 64_000_000
+  #expect(try CSVReader.read(bytes: Array(text.utf8), name: "fool.csv", options: options).table.rowCount == 200_001)
+}

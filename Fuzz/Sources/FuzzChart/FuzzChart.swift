@@ -1,10 +1,10 @@
 import Columnar
 import TableIO
 
+import Foundation
+
 #if canImport(FoundationXML)
   import FoundationXML
-#else
-  import Foundation
 #endif
 
 /// libFuzzer entry: the plot pipeline. Arbitrary CSV bytes are read; the first three columns

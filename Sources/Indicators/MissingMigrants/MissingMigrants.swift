@@ -114,6 +114,7 @@ public enum MissingMigrants {
   public static func count(_ incident: MissingMigrantsIncident) -> Int64? {
     if let stated = incident.statedTotal { return stated }
     if incident.dead == nil, incident.missing == nil { return nil }
+    // Each count is at most 10^15 (checked when read), so this sum cannot overflow.
     return (incident.dead ?? 0) + (incident.missing ?? 0)
   }
 
@@ -179,14 +180,20 @@ public enum MissingMigrants {
       let key = Key(period: period, values: keyColumns.map { $0.text(at: incident.row) })
       var totals = byKey[key] ?? Totals()
       totals.incidents += 1
-      totals.dead += incident.dead ?? 0
-      totals.missing += incident.missing ?? 0
+      // Checked sums: an overflow is an error naming the column, never a trap.
+      func add(_ sum: inout Int64, _ value: Int64, _ column: String) throws(MissingMigrantsError) {
+        let (result, overflow) = sum.addingReportingOverflow(value)
+        guard !overflow else { throw .unavailable("column '\(column)': the total of the counts exceeds what a 64-bit integer holds (near incident \(incident.id), data row \(incident.row + 1))") }
+        sum = result
+      }
+      try add(&totals.dead, incident.dead ?? 0, layout.dead)
+      try add(&totals.missing, incident.missing ?? 0, layout.missing)
       if let count = count(incident) {
-        totals.total += count
+        try add(&totals.total, count, layout.total ?? "total")
       } else {
         unknown.append(incident)
       }
-      if let stated = incident.statedTotal, stated != (incident.dead ?? 0) + (incident.missing ?? 0) {
+      if let stated = incident.statedTotal, stated != (incident.dead ?? 0) &+ (incident.missing ?? 0) {
         mismatched.append(incident)
       }
       byKey[key] = totals
@@ -274,6 +281,10 @@ public enum MissingMigrants {
       }
       guard value >= 0 || allowNegative else {
         throw .negativeCount(row: row, incident: ids.text(at: row) ?? "", column: name, value: value)
+      }
+      // No incident counts 10^15 people; the bound also keeps every sum of two counts in range.
+      guard value.magnitude < 1_000_000_000_000_000 else {
+        throw .badCount(row: row, incident: ids.text(at: row) ?? "", column: name, text: text)
       }
       values[row] = value
     }

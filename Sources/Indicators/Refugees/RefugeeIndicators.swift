@@ -220,13 +220,13 @@ public enum RecognitionIndicator: Indicator {
     }
     var warnings: [IndicatorWarning] = []
     if !result.inconsistentRows.isEmpty {
-      let rows = result.inconsistentRows.prefix(10).map { String($0 + 1) }
-      let more = result.inconsistentRows.count > 10 ? ", …" : ""
+      let rows = result.inconsistentRows.prefix(3).map { String($0 + 1) }
+      let more = result.inconsistentRows.count > 3 ? ", …" : ""
       warnings.append(
         IndicatorWarning(
           .statedTotalMismatch, count: result.inconsistentRows.count, examples: Array(rows.prefix(3)),
           message:
-            "\(result.inconsistentRows.count) row(s) state a total ≠ the sum of their decisions (data rows \(rows.joined(separator: ", "))\(more)); rates use the parts"
+            "\(result.inconsistentRows.count) row(s) state a total ≠ the sum of their decisions, e.g. data rows \(rows.joined(separator: ", "))\(more); rates use the parts"
         ))
     }
     let time = options.by.first { $0.lowercased() == "year" }

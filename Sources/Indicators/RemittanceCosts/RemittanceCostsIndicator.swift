@@ -71,12 +71,12 @@ public enum RemittanceCostsIndicator: Indicator {
       let services = try RemittanceCosts.services(kept, amount: options.amount)
       var warnings: [IndicatorWarning] = []
       if !services.mismatchedRows.isEmpty {
-        let rows = services.mismatchedRows.prefix(10).map { String($0 + 1) }
+        let rows = services.mismatchedRows.prefix(3).map { String($0 + 1) }
         warnings.append(
           IndicatorWarning(
             .statedTotalMismatch, count: services.mismatchedRows.count, examples: Array(rows.prefix(3)),
             message:
-              "\(services.mismatchedRows.count) row(s): stated total cost % differs from fee % + fx margin by more than 0.01 pp (data rows \(rows.joined(separator: ", ")))"
+              "\(services.mismatchedRows.count) row(s): stated total cost % differs from fee % + fx margin by more than 0.01 pp, e.g. data rows \(rows.joined(separator: ", "))\(services.mismatchedRows.count > 3 ? ", …" : ""); the parts are used"
           ))
       }
       let summary = try RemittanceCosts.summarize(services, by: options.by, weights: weights)

@@ -101,15 +101,28 @@ public enum CSVReader {
     let dataStart = header.next
     let tokenizer = Tokenizer(base: p, delimiter: delimiter, fieldCount: fieldCount)
 
-    // Memory check before allocating: offsets (8 bytes per record + 4 per field) plus at most
-    // 8 bytes per converted cell, for a record count estimated from the first 64 KiB.
-    let sampleEnd = min(limit, dataStart + 65_536)
+    // Memory check before allocating: offsets (8 bytes per record + 4 per field), at most 8
+    // bytes per converted cell, and the text of the converted columns (at most their share of
+    // the file, if every value were distinct). The record count comes from 32 windows of 4 KiB
+    // spread over the whole file, so a file built to fool a sample of its start (one huge first
+    // record) is still refused before anything is allocated. Checked arithmetic: a count that
+    // would overflow is "too large".
+    let dataBytes = limit - dataStart
+    let windows = dataBytes <= 131_072 ? 1 : 32
+    let window = windows == 1 ? dataBytes : 4096
+    var sampledBytes = 0
     var sampleLines = 0
-    for index in dataStart..<sampleEnd where p[index] == Tokenizer.newline { sampleLines += 1 }
-    let meanRecord = max(1, (sampleEnd - dataStart) / max(sampleLines, 1))
-    let estimatedRecords = (limit - dataStart) / meanRecord + 1
+    for index in 0..<windows {
+      let start = dataStart + (windows == 1 ? 0 : index * (dataBytes - window) / (windows - 1))
+      for offset in start..<min(limit, start + window) where p[offset] == Tokenizer.newline { sampleLines += 1 }
+      sampledBytes += min(window, limit - start)
+    }
+    let meanRecord = max(1, sampledBytes / max(sampleLines, 1))
+    let estimatedRecords = dataBytes / meanRecord + 1
     let convertedColumns = options.columns.map { Set($0).count } ?? fieldCount
-    let needed = estimatedRecords * (8 + 4 * fieldCount + 8 * convertedColumns)
+    let perRecord = 8 + 4 * fieldCount + 8 * convertedColumns
+    let (cells, overflow) = estimatedRecords.multipliedReportingOverflow(by: perRecord)
+    let needed = overflow ? Int.max : cells &+ dataBytes / max(fieldCount, 1) * convertedColumns
     let allowed = options.memoryLimit ?? CSVReader.defaultMemoryLimit
     if needed > allowed { throw .tooLarge(file: name, neededBytes: needed, limitBytes: allowed) }
 

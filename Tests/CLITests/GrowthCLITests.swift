@@ -63,3 +63,27 @@ func growthWarnsAboutIncompleteYearsOnStderr() throws {
   #expect(days.standardOutput.isEmpty)
   #expect(days.standardError.contains("no result row: the computation dropped all 538 input rows (538 incomplete periods excluded"))
 }
+
+/// from/to choose the periods reported; earlier periods are still bases. --ytd honours --to.
+/// A window finer than --freq is a usage error. Values: Golden/growth/make_window_checks.py.
+@Test func windowsChooseReportedPeriodsAndYTDHonoursTo() throws {
+  let file = TestPaths.packageRoot + "/datasets/mexico-remittances/remesas_mensuales.csv"
+  let base = ["growth", file, "--value", "VALOR_USD", "--period", "PERIODO", "--period-freq", "M", "--by", "FLUJO", "--format", "csv"]
+  func growth(_ result: CLIResult, _ prefix: String) -> Double? {
+    result.standardOutput.split(separator: "\n").first { $0.hasPrefix(prefix) }.flatMap { Double($0.split(separator: ",")[3]) }
+  }
+  let ytd = try runCifra(base + ["--ytd", "--method", "yoy", "--to", "2022-06"])
+  #expect(ytd.status == 0)
+  let jan_jun = try #require(growth(ytd, "Ingresos,2022,"))
+  #expect(abs(jan_jun - 13.39612162145265) <= 1e-12 * 13.4)
+  #expect(ytd.standardOutput.contains(",2022-01/2022-06\n"))
+  #expect(!ytd.standardOutput.contains(",2023,"))
+  let from = try runCifra(base + ["--method", "yoy", "--from", "2026-01", "--where", "FLUJO=Ingresos"])
+  let january = try #require(growth(from, "Ingresos,2026-01,"))
+  #expect(abs(january - -0.8801666436171751) <= 1e-12)
+  #expect(!from.standardOutput.contains("no_base_period"))
+  #expect(!from.standardOutput.contains(",2025-"))
+  let finer = try runCifra(base + ["--freq", "A", "--from", "2020-03"])
+  #expect(finer.status == 2)
+  #expect(finer.standardError.hasPrefix("cifra: error: --from: 2020-03 is finer than freq A"))
+}

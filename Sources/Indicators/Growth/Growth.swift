@@ -59,7 +59,9 @@ public enum Growth {
     var spans: [String]?
 
     if options.yearToDate {
-      let ytd = try panel.yearToDate(function: options.aggregate)
+      // `to` (a sub-period label) ends the comparison: months 1..m of its year, m its month.
+      let through = try options.to.map { text throws(GrowthError) in try panel.period(of: text, option: "to") }
+      let ytd = try panel.yearToDate(function: options.aggregate, through: through)
       panel = ytd.panel
       spans = ytd.spans
       warnings += ytd.warnings
@@ -69,11 +71,11 @@ public enum Growth {
       warnings += aggregated.warnings
       if options.keepIncomplete { completeness = aggregated.complete }
     }
-    if options.from != nil || options.to != nil {
-      let kept = try panel.restrictedRows(from: options.from, to: options.to)
-      panel = panel.subset(kept)
-      completeness = completeness.map { flags in kept.map { flags[$0] } }
-      spans = spans.map { labels in kept.map { labels[$0] } }
+    // from/to choose the periods reported; earlier periods still serve as bases (whole-span
+    // methods read them as the span instead).
+    var reported: [Int]?
+    if options.from != nil || options.to != nil, !options.method.isWholeSpan {
+      reported = try panel.restrictedRows(from: options.from, to: options.to, yearsOf: options.yearToDate)
     }
 
     var table: Table
@@ -117,6 +119,10 @@ public enum Growth {
       if let completeness {
         table = try table.with("complete", .bool(Column(order.map { completeness[$0] })))
       }
+      if let reported {
+        let keep = Set(reported)
+        table = table.take(order.indices.filter { keep.contains(order[$0]) })
+      }
     } catch {
       throw .column(error)
     }
@@ -126,10 +132,14 @@ public enum Growth {
 
 extension SeriesPanel {
   /// Indices of rows with periods in `[from, to]`.
-  func restrictedRows(from: String?, to: String?) throws(GrowthError) -> [Int] {
+  /// Indices of rows with periods in `[from, to]`; with `yearsOf`, the labels are sub-periods
+  /// and the bounds are their years (a year-to-date panel is annual).
+  func restrictedRows(from: String?, to: String?, yearsOf: Bool = false) throws(GrowthError) -> [Int] {
     func bound(_ text: String?) throws(GrowthError) -> Int? {
       guard let text else { return nil }
       do {
+        let period = try PeriodParser.parse(text).period
+        if yearsOf { return period.year }
         return try PeriodParser.parse(text, as: frequency).period.ordinal
       } catch {
         throw .badPeriodLabel(column: "from/to", row: -1, text: text, detail: error.description)

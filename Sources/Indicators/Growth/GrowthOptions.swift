@@ -103,6 +103,15 @@ extension GrowthOptions: IndicatorOptions {
       throw OptionError(keepIncomplete ? "keep-incomplete" : "ytd", "applies to period-by-period methods, not to \(method.rawValue)")
     }
     if yearToDate, frequency != nil { throw OptionError("ytd", "cannot be combined with freq (ytd aggregates by itself)") }
+    // A window finer than the reported frequency would be silently widened: refuse it.
+    if let target = frequency, let targetPerYear = target.periodsPerYear {
+      for (field, label) in [("from", from), ("to", to)] {
+        guard let label, let native = try? PeriodParser.parse(label).period.frequency, let perYear = native.periodsPerYear else { continue }
+        if perYear > targetPerYear {
+          throw OptionError(field, "\(label) is finer than freq \(target.rawValue), which reports whole periods: give a period of frequency \(target.rawValue), or drop freq")
+        }
+      }
+    }
     if let from, let to, let first = try? PeriodParser.parse(from, as: periodFrequency).period,
       let last = try? PeriodParser.parse(to, as: periodFrequency).period, first.frequency == last.frequency, first > last
     {

@@ -75,6 +75,11 @@ extension Growth {
 
 extension SeriesPanel {
   /// The ordinal of a period label at the panel's frequency.
+  /// The period of `label` at the panel's frequency (`option` names it in errors).
+  func period(of label: String, option: String) throws(GrowthError) -> Period {
+    Period(frequency, ordinal: try ordinal(of: label, option: option))
+  }
+
   func ordinal(of label: String, option: String) throws(GrowthError) -> Int {
     do {
       return try PeriodParser.parse(label, as: frequency).period.ordinal

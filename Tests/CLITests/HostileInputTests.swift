@@ -28,6 +28,7 @@ import _TestSupport
     (["rate", "5", "100", "--per", "0"], 2, "cifra: error: --per: must be a finite number > 0, got 0.0\n"),
     (["proportion", "45", "60", "--level", "nan"], 2, "cifra: error: --level: must be between 0 and 1 (exclusive), got nan\n"),
     (["calendar", "add", "2025-03-03", "9223372036854775807"], 2, "cifra: error: N: must be in 0...36500, got 9223372036854775807\n"),
+    (["calendar", "count", "2025-05-09", "2025-03-03"], 2, "cifra: error: TO: 2025-03-03 is before FROM 2025-05-09\n"),
     (["audit", audit], 1, "cifra: error: \(audit), line 5: 'decimals' must be a whole number in 0...15, got 1e+20\n"),
     (["refresh", deep], 1, "cifra: error: \(deep), line 1: arrays nest deeper than 16 levels\n"),
     (["refresh", unclosed], 1, "cifra: error: \(unclosed), line 1: array is never closed with ']'\n"),

@@ -29,6 +29,7 @@ public enum CalendarFiles {
   /// Business days in (`from`, `to`] (ISO dates).
   public static func count(from: String, to: String, calendar name: String, files: [String]) throws -> Int {
     let (start, end) = (try day(from, field: "FROM"), try day(to, field: "TO"))
+    guard start <= end else { throw OptionError("TO", "\(to) is before FROM \(from)") }
     let years = CivilDate.civil(fromDays: min(start, end)).year...CivilDate.civil(fromDays: max(start, end)).year
     return try calendar(name, files: files, years: years).count(from: start, to: end)
   }

@@ -5,7 +5,8 @@ import Refresh
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSpec(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-  let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+  // Lines as the spec parser counts them: "\r\n" is one Character, so split on both line ends.
+  let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).count
   do {
     _ = try RefreshSpec(text: text, path: "fuzz.toml")
   } catch let RefreshError.spec(_, line, _) {

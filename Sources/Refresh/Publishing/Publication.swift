@@ -14,7 +14,7 @@ import Foundation
 /// after a kill at any moment the out folder is wholly the old generation or wholly the new
 /// one. The old generation, now at the staging path, is removed: it holds Cifra's old files and
 /// second links of the user's. Folders Cifra staged carry a marker file; the next run removes
-/// marked staging folders an interrupted run left behind, and nothing else. A lock file beside
+/// marked staging folders an interrupted run left behind (and empty unmarked ones), nothing else. A lock file beside
 /// the out folder makes a second refresh on the same folder fail clearly instead of racing.
 struct Publication {
   /// The marker in every folder Cifra stages (and so in the out folder it publishes).
@@ -62,7 +62,12 @@ struct Publication {
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
     for entry in entries where entry.hasPrefix(stagingPrefix) {
       let path = parent + "/" + entry
-      guard FileManager.default.fileExists(atPath: path + "/" + Self.marker) else { continue }
+      guard FileManager.default.fileExists(atPath: path + "/" + Self.marker) else {
+        // Killed between creating the folder and writing its marker: an empty folder holds
+        // nothing of anyone's, and rmdir removes only empty folders.
+        _ = rmdir(path)
+        continue
+      }
       do { try FileManager.default.removeItem(atPath: path) } catch {
         throw .io("cannot remove the staging folder \(path) of an interrupted run: \(error.localizedDescription)")
       }

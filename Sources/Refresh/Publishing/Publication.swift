@@ -68,10 +68,20 @@ struct Publication {
         _ = rmdir(path)
         continue
       }
-      do { try FileManager.default.removeItem(atPath: path) } catch {
+      do { try removeGeneration(path) } catch {
         throw .io("cannot remove the staging folder \(path) of an interrupted run: \(error.localizedDescription)")
       }
     }
+  }
+
+  /// Removes a staged (or swapped-out) generation with its marker last, so a kill halfway
+  /// leaves a folder the next run still recognises as Cifra's and finishes removing.
+  func removeGeneration(_ path: String) throws {
+    for entry in try FileManager.default.contentsOfDirectory(atPath: path) where entry != Self.marker {
+      try FileManager.default.removeItem(atPath: path + "/" + entry)
+    }
+    _ = unlink(path + "/" + Self.marker)
+    guard rmdir(path) == 0 else { throw RefreshError.io("cannot remove \(path): \(String(cString: strerror(errno)))") }
   }
 
   /// Publishes `files` (name → bytes) as the new generation: every other entry of the out
@@ -99,14 +109,14 @@ struct Publication {
           throw RefreshError.io("cannot swap \(staging) with \(out) atomically: \(String(cString: strerror(errno)))")
         }
         // The old generation is now at `staging`: Cifra's old files and second links of the rest.
-        try FileManager.default.removeItem(atPath: staging)
+        try removeGeneration(staging)
       }
       try syncFolder(parent)
     } catch let error as RefreshError {
-      try? FileManager.default.removeItem(atPath: staging)
+      try? removeGeneration(staging)
       throw error
     } catch {
-      try? FileManager.default.removeItem(atPath: staging)
+      try? removeGeneration(staging)
       throw .io("cannot publish \(out): \(error.localizedDescription)")
     }
   }

@@ -41,22 +41,35 @@ public func normalQuantile(_ p: Double) -> Double {
   return x
 }
 
+/// The two-sided normal critical value `z = Φ⁻¹(1 − α/2)`, α = 1 − level, from the small tail
+/// α/2 so that no digit is lost to `1 − α/2`.
+func criticalValue(level: Double) -> Double { -normalQuantile((1 - level) / 2) }
+
 /// Wilson score interval for `successes` out of `trials` at confidence `level`.
 ///
 /// `[p̂ + z²/(2n) ± z·√(p̂(1−p̂)/n + z²/(4n²))] / (1 + z²/n)`, z = Φ⁻¹(1 − α/2) (Wilson 1927;
-/// recommended by Brown, Cai & DasGupta 2001). `nil` when `trials == 0` (undefined, never NaN).
+/// recommended by Brown, Cai & DasGupta 2001). The bound nearer its end of [0, 1] is computed in
+/// the rationalized form `p̂² / (centre + half)` (and its mirror for 1 − upper), which is the
+/// same number without the cancellation that costs digits when n is large; x = 0 gives exactly
+/// 0 and x = n exactly 1. `nil` when `trials == 0` (undefined, never NaN).
 /// - Precondition: `0 ≤ successes ≤ trials`, `0 < level < 1`.
 public func wilsonInterval(successes: Int, trials: Int, level: Double = 0.95) -> ProportionInterval? {
   precondition(successes >= 0 && successes <= trials, "wilsonInterval: \(successes) of \(trials)")
   guard trials > 0 else { return nil }
-  let z = normalQuantile(1 - (1 - level) / 2)
+  let z = criticalValue(level: level)
   let n = Double(trials)
   let p = Double(successes) / n
-  let z2 = z * z
-  let centre = p + z2 / (2 * n)
-  let half = z * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()
-  let denominator = 1 + z2 / n
-  return ProportionInterval(lower: max(0, (centre - half) / denominator), upper: min(1, (centre + half) / denominator))
+  let q = Double(trials - successes) / n
+  let z2n = z * z / n
+  let half = z * ((p * q + z2n / 4) / n).squareRoot()
+  let denominator = 1 + z2n
+  // lower = (centre − half)/d = p²/(centre + half); 1 − upper = q²/(centreQ + half).
+  let lowerFromP = p * p / (p + z2n / 2 + half)
+  let upperFromQ = 1 - q * q / (q + z2n / 2 + half)
+  if successes * 2 <= trials {
+    return ProportionInterval(lower: lowerFromP, upper: min(1, (p + z2n / 2 + half) / denominator))
+  }
+  return ProportionInterval(lower: max(0, 1 - (q + z2n / 2 + half) / denominator), upper: upperFromQ)
 }
 
 /// Confidence-interval methods for a binomial proportion.
@@ -81,46 +94,76 @@ public func proportionInterval(successes: Int, trials: Int, level: Double = 0.95
 /// Wilson interval with continuity correction (Newcombe 1998, eq. for method 4):
 /// `L = [2np̂ + z² − 1 − z·√(z² − 2 − 1/n + 4p̂(n(1−p̂) + 1))] / (2(n + z²))`, `U` with `+1` and
 /// `4p̂(n(1−p̂) − 1)`; `L = 0` when x = 0, `U = 1` when x = n. `nil` when n = 0.
+///
+/// With A = 2x + z² − 1 and B = z·√(…), A² − B² = (2x − 1)²(1 + z²/n), so `L = (2x − 1)² / (2n(A + B))`
+/// exactly — the form used here, free of the cancellation of A − B; U mirrored through n − x.
 public func wilsonContinuityCorrectedInterval(successes: Int, trials: Int, level: Double = 0.95) -> ProportionInterval? {
   precondition(successes >= 0 && successes <= trials, "wilsonContinuityCorrectedInterval: \(successes) of \(trials)")
   guard trials > 0 else { return nil }
-  let z = normalQuantile(1 - (1 - level) / 2)
+  let z = criticalValue(level: level)
   let n = Double(trials)
-  let p = Double(successes) / n
   let z2 = z * z
-  let denominator = 2 * (n + z2)
-  var lower = 0.0
-  var upper = 1.0
-  if successes > 0 {
-    lower = (2 * n * p + z2 - 1 - z * (z2 - 2 - 1 / n + 4 * p * (n * (1 - p) + 1)).squareRoot()) / denominator
+  /// The lower bound for `count` successes (count ≥ 1): the upper bound is 1 − this of n − x.
+  func lowerBound(_ count: Int) -> Double {
+    let x = Double(count)
+    let rest = Double(trials - count)
+    let a = 2 * x + z2 - 1
+    let b = z * (z2 - 2 - 1 / n + 4 * x * (rest + 1) / n).squareRoot()
+    return (2 * x - 1) * (2 * x - 1) / (2 * n * (a + b))
   }
-  if successes < trials {
-    upper = (2 * n * p + z2 + 1 + z * (z2 + 2 - 1 / n + 4 * p * (n * (1 - p) - 1)).squareRoot()) / denominator
+  let lower = successes == 0 ? 0 : lowerBound(successes)
+  let upper = successes == trials ? 1 : 1 - lowerBound(trials - successes)
+  // Near 1 a bound is computed directly, so it keeps its own digits rather than 1 − small.
+  func direct(_ count: Int, _ sign: Double) -> Double {
+    let x = Double(count)
+    let rest = Double(trials - count)
+    let root = (z2 + sign * 2 - 1 / n + 4 * x * (rest + (sign > 0 ? -1 : 1)) / n).squareRoot()
+    return (2 * x + z2 + sign + sign * z * root) / (2 * (n + z2))
   }
-  return ProportionInterval(lower: max(0, lower), upper: min(1, upper))
+  if successes * 2 <= trials {
+    return ProportionInterval(lower: lower, upper: successes == trials ? 1 : min(1, direct(successes, 1)))
+  }
+  return ProportionInterval(lower: max(0, direct(successes, -1)), upper: upper)
 }
 
 /// Clopper–Pearson exact interval: `L = B⁻¹(α/2; x, n − x + 1)` (0 when x = 0),
-/// `U = B⁻¹(1 − α/2; x + 1, n − x)` (1 when x = n), via the inverse regularized incomplete beta.
-/// `nil` when n = 0.
+/// `U = B⁻¹(1 − α/2; x + 1, n − x)` (1 when x = n); closed forms `(α/2)^(1/n)` and
+/// `1 − (α/2)^(1/n)` at x = n and x = 0. Both bounds solve "tail = α/2" on the small tail
+/// (`SpecialFunctions.betaQuantile`), so they are exact to ~1e-15 at any n. `nil` when n = 0.
 public func clopperPearsonInterval(successes: Int, trials: Int, level: Double = 0.95) -> ProportionInterval? {
   precondition(successes >= 0 && successes <= trials, "clopperPearsonInterval: \(successes) of \(trials)")
   guard trials > 0 else { return nil }
-  let alpha = 1 - level
+  let tail = (1 - level) / 2
   let x = Double(successes)
   let n = Double(trials)
-  let lower = successes == 0 ? 0 : SpecialFunctions.inverseRegularizedIncompleteBeta(alpha / 2, x, n - x + 1)
-  let upper = successes == trials ? 1 : SpecialFunctions.inverseRegularizedIncompleteBeta(1 - alpha / 2, x + 1, n - x)
+  let lower: Double
+  let upper: Double
+  if successes == 0 {
+    lower = 0
+  } else if successes == trials {
+    lower = exp(log(tail) / n)
+  } else {
+    lower = SpecialFunctions.betaQuantile(tail: .lower, tail, x, n - x + 1)
+  }
+  if successes == trials {
+    upper = 1
+  } else if successes == 0 {
+    upper = -expm1(log(tail) / n)
+  } else {
+    upper = SpecialFunctions.betaQuantile(tail: .upper, tail, x + 1, n - x)
+  }
   return ProportionInterval(lower: lower, upper: upper)
 }
 
 /// Exact Poisson interval for a count k: `L = χ²(α/2; 2k)/2` (0 when k = 0),
-/// `U = χ²(1 − α/2; 2k + 2)/2` — i.e. Gamma quantiles with shape k and k + 1 (Garwood 1936).
+/// `U = χ²(1 − α/2; 2k + 2)/2` — i.e. Gamma quantiles with shape k and k + 1 (Garwood 1936),
+/// each solved on its small tail (`SpecialFunctions.gammaQuantile`): exact to ~1e-15 for counts
+/// up to 10^15, and L < k < U for every k > 0.
 public func poissonInterval(count: Int, level: Double = 0.95) -> ProportionInterval {
   precondition(count >= 0, "poissonInterval: negative count \(count)")
-  let alpha = 1 - level
+  let tail = (1 - level) / 2
   let k = Double(count)
-  let lower = count == 0 ? 0 : SpecialFunctions.inverseRegularizedLowerGamma(k, alpha / 2)
-  let upper = SpecialFunctions.inverseRegularizedLowerGamma(k + 1, 1 - alpha / 2)
+  let lower = count == 0 ? 0 : SpecialFunctions.gammaQuantile(tail: .lower, tail, k)
+  let upper = SpecialFunctions.gammaQuantile(tail: .upper, tail, k + 1)
   return ProportionInterval(lower: lower, upper: upper)
 }

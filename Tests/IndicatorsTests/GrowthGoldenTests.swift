@@ -86,6 +86,21 @@ let goldenX: [Double?] = [1000, 1150, 1080, 1300, 1420]
   #expect(values.allSatisfy { $0?.isFinite ?? true })
 }
 
+/// The same edge series annualised (monthly, P = 12): every null still carries its reason —
+/// 12 → −4 and −4 → 2 change sign, so `(x/b)^12` has no real value (note sign_change, warned).
+@Test func annualizedNullsCarryTheirReason() throws {
+  let periods = (1...10).map { "2001-" + ($0 < 10 ? "0" : "") + String($0) }
+  let s: [Double?] = [100, 110, 0, 5, nil, 12, -4, 2, 0, 0]
+  let result = try growth(series(periods, s)) { $0.method = .annualized }
+  let values = try doubles(result.table, "growth_pct")
+  let notes = try texts(result.table, "note")
+  #expect(notes == ["no_base_period", nil, nil, "zero_base", "null_value", "null_base", "sign_change", "sign_change", nil, "zero_base"])
+  for (value, note) in zip(values, notes) where value == nil { #expect(note != nil) }
+  #expect(result.warnings.contains { $0.contains("2 period(s) change sign from their base") })
+  // 110 → 0 is a fall to nothing: (0/110)^12 − 1 = −100 %.
+  #expect(values[2] == -100)
+}
+
 /// methodology.md §4.3: monthly data Jan-2023..Feb-2024 with June 2023 missing. A positional
 /// lag of 12 compares Feb-2024 with Jan-2023 (wrong); the calendar lag compares with Feb-2023.
 @Test func missingMonthNeverShiftsTheComparison() throws {

@@ -11,7 +11,7 @@ public enum GrowthIndicator: Indicator {
     definitionES: "Variación porcentual de una serie respecto de un periodo base, con rezagos de calendario: un periodo faltante da un nulo, nunca una comparación con el periodo equivocado.",
     definitionEN: "Percentage change of a series against a base period, with calendar lags: a missing period gives a null, never a comparison with the wrong period.",
     unit: "PT", inputs: [InputRole("input", "long table: a value column, a period column, grouping columns")],
-    formats: IndicatorSpec.allFormats, nulls: .propagate,
+    formats: IndicatorSpec.allButSDMX, nulls: .propagate,
     reference: "World Bank WDI Statistical methods; IMF QNA Manual ch. 8; methodology.md §4",
     guide: "docs/indicators/growth.md", hasSQLForm: true,
     abstract: "Growth of series: period-over-period, year-over-year, CAGR, least squares, indexes, contributions.",

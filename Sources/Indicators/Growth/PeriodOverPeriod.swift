@@ -13,6 +13,8 @@ public enum GrowthNote: String, Sendable {
   case zeroBase = "zero_base"
   /// The base is negative: computed as `(x − b)/b`, whose sign is misleading; do not publish.
   case negativeBase = "negative_base"
+  /// Annualised change of a value and a base of opposite signs: `(x/b)^P` has no real value.
+  case signChange = "sign_change"
 }
 
 extension Growth {
@@ -21,7 +23,8 @@ extension Growth {
   /// `g_t = (X_t − X_{t−k}) / X_{t−k} × 100` where `t − k` is the same group's period k steps
   /// earlier on the calendar (k = 1 for `pop`, the periods per year for `yoy`, `--lag` to
   /// override). A missing period, a null, or a zero base gives a null result and a note; a
-  /// negative base is computed and noted. `annualized` gives `((X_t / X_{t−k})^P − 1) × 100`.
+  /// negative base is computed and noted. `annualized` gives `((X_t / X_{t−k})^P − 1) × 100`,
+  /// null with note `sign_change` when the value and its base have opposite signs.
   static func periodOverPeriod(_ panel: SeriesPanel, method: GrowthMethod, lag: Int?) throws(GrowthError) -> (Table, [String]) {
     let periodsPerYear = panel.frequency.periodsPerYear
     let k: Int
@@ -55,6 +58,7 @@ extension Growth {
     var notes: [String?] = []
     var zeroBases = 0
     var negativeBases = 0
+    var signChanges = 0
     for row in order {
       let period = panel.periods.values[row]
       var note: GrowthNote?
@@ -67,6 +71,10 @@ extension Growth {
       } else if base.values[row] == 0 {
         note = .zeroBase
         zeroBases += 1
+      } else if !growth.isValid(row) {
+        // Only the annualised form nulls a present, non-zero base: x/b < 0.
+        note = .signChange
+        signChanges += 1
       } else if base.values[row] < 0 {
         note = .negativeBase
         negativeBases += 1
@@ -75,6 +83,9 @@ extension Growth {
     }
     var warnings: [String] = []
     if zeroBases > 0 { warnings.append("\(zeroBases) period(s) have a zero base: growth is undefined (null, note zero_base)") }
+    if signChanges > 0 {
+      warnings.append("\(signChanges) period(s) change sign from their base: no annualised rate exists (null, note sign_change); use --method pop")
+    }
     if negativeBases > 0 {
       warnings.append("\(negativeBases) period(s) have a negative base: growth computed but its sign is misleading (note negative_base)")
     }

@@ -99,10 +99,12 @@ struct OutputOptions: ParsableArguments {
   @Option(help: "Decimals for presentation (default: round-trip exact).") var decimals: Int?
   @Option(help: "SDMX-CSV version for --format sdmx: 1.0 or 2.0.") var sdmxVersion = "1.0"
   @Option(help: "SDMX dataflow AGENCY:ID(VERSION) for --format sdmx.") var dataflow = "IAEG-SDGs:DF_SDG_GLH(1.24)"
-  @Option(help: "SDMX REF_AREA (M49 code) for --format sdmx; 484 = Mexico.") var refArea = "484"
+  @Option(help: "SDMX REF_AREA (M49 code: 1 = World, 484 = Mexico) for --format sdmx (default: the area the data gives).") var refArea: String?
+  @Flag(help: "SDMX: write breakdowns that are no DSD dimension as custom columns (default: refuse them).") var extraColumns = false
 
   func settings() throws(OptionError) -> OutputSettings {
-    let settings = OutputSettings(format: format, decimals: decimals, sdmxVersion: sdmxVersion, dataflow: dataflow, refArea: refArea)
+    let settings = OutputSettings(
+      format: format, decimals: decimals, sdmxVersion: sdmxVersion, dataflow: dataflow, refArea: refArea, extraColumns: extraColumns)
     try settings.validate()
     return settings
   }

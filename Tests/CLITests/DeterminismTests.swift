@@ -19,6 +19,12 @@ import _TestSupport
     snapshots.append(files)
   }
   #expect(snapshots[0].count >= 35)  // every output of datasets/refresh.toml and its charts (all inputs ship)
+  // Every SDMX output passes the independent DSD checker (dimensions in DSD order, codes from
+  // the code lists, unique keys).
+  let sdmx = snapshots[0].filter { String(decoding: $0.value.prefix(10), as: UTF8.self).hasPrefix("DATAFLOW,") || String(decoding: $0.value.prefix(10), as: UTF8.self).hasPrefix("STRUCTURE,") }
+  #expect(sdmx.count >= 3)
+  let checked = try checkSDMX(sdmx.keys.sorted().map { base + "/run0/" + $0 })
+  #expect(checked.status == 0, "\(checked.problems)")
   for snapshot in snapshots.dropFirst() {
     #expect(snapshot.keys.sorted() == snapshots[0].keys.sorted())
     for (name, data) in snapshot { #expect(data == snapshots[0][name], "\(name) differs between thread counts or runs") }

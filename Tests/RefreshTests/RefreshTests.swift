@@ -42,8 +42,7 @@ let inputA = "[[input]]\nid = \"a\"\npath = \"a.csv\"\n"
     by = ["FLUJO"]
     method = "yoy"
     where = ["FLUJO=Ingresos"]
-    format = "sdmx"
-    ref-area = "1"
+    format = "opensdg"
 
     [[output]]
     id = "deaths"
@@ -52,6 +51,8 @@ let inputA = "[[input]]\nid = \"a\"\npath = \"a.csv\"\n"
     by = ["year", "cause"]
     negative = "keep"
     where = ["route~Mexico"]
+    format = "sdmx"
+    ref-area = "1"
 
     [[output]]
     id = "p"
@@ -71,7 +72,7 @@ let inputA = "[[input]]\nid = \"a\"\npath = \"a.csv\"\n"
   #expect(growth.value == "VALOR_USD" && growth.periodFrequency == .monthly && growth.by == ["FLUJO"] && growth.method == .yoy)
   #expect(growth.filters.map(\.description) == ["FLUJO=Ingresos"])
   #expect(parsed.outputs[0].file == "x.csv")
-  #expect(parsed.outputs[0].settings.refArea == "1")
+  #expect(parsed.outputs[1].settings.refArea == "1")
   let deaths = try #require(parsed.outputs[1].options as? MissingMigrantsIndicator.Options)
   #expect(deaths.by == [.year, .cause] && deaths.negative == .keep)
   let proportion = try #require(parsed.outputs[2].options as? ProportionIndicator.Options)
@@ -93,7 +94,7 @@ let inputA = "[[input]]\nid = \"a\"\npath = \"a.csv\"\n"
   ("[outputs]\n", "datasets/spec.toml, line 1: unknown table [outputs] (known: [refresh], [[input]], [[output]])"),
   ("[[output]]\nid = \"x\"\n", "datasets/spec.toml, line 1: [[output]] needs 'indicator = \"…\"'"),
   ("args = [\"a\",\n", "datasets/spec.toml, line 1: array is never closed with ']'"),
-  (inputA + "[[output]]\nid = \"x\"\nindicator = \"growth\"\ninput = \"a\"\nvalue = \"v\"\nperiod = \"p\"\ncolour = 1\n", "datasets/spec.toml, line 10: unknown key 'colour' for indicator growth (known: aggregate, base, by, collapse, component, freq, from, keep-incomplete, lag, method, period, period-freq, to, value, where, ytd, input, decimals, sdmx-version, dataflow, ref-area, chart, file, format, id, indicator)"),
+  (inputA + "[[output]]\nid = \"x\"\nindicator = \"growth\"\ninput = \"a\"\nvalue = \"v\"\nperiod = \"p\"\ncolour = 1\n", "datasets/spec.toml, line 10: unknown key 'colour' for indicator growth (known: aggregate, base, by, collapse, component, freq, from, keep-incomplete, lag, method, period, period-freq, to, value, where, ytd, input, decimals, sdmx-version, dataflow, ref-area, extra-columns, chart, file, format, id, indicator)"),
   (inputA + "[[output]]\nid = \"x\"\nindicator = \"growth\"\ninput = \"a\"\nvalue = \"v\"\nperiod = \"p\"\nlag = \"two\"\n", "datasets/spec.toml, line 10: 'lag' must be an integer, found a string"),
   (inputA + "[[output]]\nid = \"x\"\nindicator = \"growth\"\ninput = \"a\"\nvalue = \"v\"\nperiod = \"p\"\nlag = 0\n", "datasets/spec.toml, line 10: 'lag' must be at least 1, got 0"),
   (inputA + "[[output]]\nid = \"x\"\nindicator = \"growth\"\ninput = \"a\"\nvalue = \"v\"\nperiod = \"p\"\nmethod = \"index\"\n", "datasets/spec.toml, line 4: 'base' method index needs the base period (= 100)"),
@@ -103,7 +104,7 @@ let inputA = "[[input]]\nid = \"a\"\npath = \"a.csv\"\n"
   (inputA + "[[output]]\nid = \"x\"\nindicator = \"growth\"\ninput = \"a\"\nvalue = \"v\"\nperiod = \"p\"\nwhere = [\"FLUJO\"]\n", "datasets/spec.toml, line 10: 'where': filter 'FLUJO' must be COL=VALUE, COL!=VALUE or COL~TEXT"),
   (inputA + "[[output]]\nid = \"x\"\nindicator = \"proportion\"\ninput = \"a\"\nsuccesses = \"s\"\ntrials = \"t\"\nlevel = 1\n", "datasets/spec.toml, line 10: 'level' must be between 0 and 1 (exclusive), got 1.0"),
   (inputA + "[[output]]\nid = \"x\"\nindicator = \"crosstab\"\ninput = \"a\"\nrows = \"r\"\ncols = \"c\"\nformat = \"sdmx\"\n", "datasets/spec.toml, line 10: 'format' crosstab does not write sdmx (it writes csv, json, table)"),
-  (inputA + "[[output]]\nid = \"x\"\nindicator = \"sdg-10.7.3\"\ninput = \"a\"\nweights = \"a\"\n", "datasets/spec.toml, line 8: unknown key 'weights' for indicator sdg-10.7.3 (known: by, duplicates, negative, where, input, decimals, sdmx-version, dataflow, ref-area, chart, file, format, id, indicator)"),
+  (inputA + "[[output]]\nid = \"x\"\nindicator = \"sdg-10.7.3\"\ninput = \"a\"\nweights = \"a\"\n", "datasets/spec.toml, line 8: unknown key 'weights' for indicator sdg-10.7.3 (known: by, duplicates, negative, where, input, decimals, sdmx-version, dataflow, ref-area, extra-columns, chart, file, format, id, indicator)"),
 ])
 func badSpecNamesTheLine(text: String, message: String) {
   do {

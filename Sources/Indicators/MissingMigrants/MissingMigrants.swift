@@ -67,6 +67,9 @@ public enum MissingMigrants {
     public let unknownRows: [MissingMigrantsIncident]
     /// Rows with a negative count (kept or excluded per the policy).
     public let negativeRows: [MissingMigrantsIncident]
+    /// The latest month any incident of the export is placed in (before filters): the extent
+    /// of the export, so a later part of that year is not yet covered.
+    public let latestMonth: Period?
   }
 
   /// Reads the incidents of `table` (any known layout).
@@ -215,7 +218,9 @@ public enum MissingMigrants {
     columns.append(("missing", .int64(Column(keys.map { byKey[$0]!.missing }))))
     columns.append(("total_dead_and_missing", .int64(Column(keys.map { byKey[$0]!.total }))))
     do {
-      return Summary(table: try Table(columns), mismatchedRows: mismatched, unknownRows: unknown, negativeRows: negatives)
+      return Summary(
+        table: try Table(columns), mismatchedRows: mismatched, unknownRows: unknown, negativeRows: negatives,
+        latestMonth: all.compactMap(\.month).max())
     } catch {
       throw .column(error)
     }

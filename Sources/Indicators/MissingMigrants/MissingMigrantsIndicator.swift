@@ -71,12 +71,25 @@ public enum MissingMigrantsIndicator: Indicator {
       if time.count == 1, options.by.count > 1 {
         headline = try MissingMigrants.summarize(table, by: time, negative: options.negative).table
       }
-      let observations =
-        summary.table.schema.names.contains("period")
-        ? ObservationLayout(
+      var observations: ObservationLayout?
+      if summary.table.schema.names.contains("period") {
+        // MMP exports are global: the world (M49 1) unless a filter narrows them to a place.
+        let places = ["route", "region", "country-of-incident", "country-of-origin"].flatMap { [$0, MissingMigrants.header($0, layout: layout)] }
+        let narrowed = options.filters.contains { places.contains($0.column) }
+        var layoutOut = ObservationLayout(
           series: spec.seriesCode, unit: spec.unit, timeColumn: "period", valueColumn: "total_dead_and_missing",
-          breakdowns: options.by.filter { ![.year, .month, .total].contains($0) }.map(\.rawValue))
-        : nil
+          breakdowns: options.by.filter { ![.year, .month, .total].contains($0) }.map(\.rawValue), referenceArea: narrowed ? nil : "1")
+        layoutOut.openSDGNames = ["cause": "Cause of death", "region": "Region of incident", "route": "Migration route", "country-of-incident": "Country of incident"]
+        // The ONS platform file (indicator_10-7-3.csv) writes MMP's "a / b" causes as "a/b".
+        layoutOut.openSDGValues = [
+          "Sickness / lack of access to adequate healthcare": "Sickness/lack of access to adequate healthcare",
+          "Vehicle accident / death linked to hazardous transport": "Vehicle accident/death linked to hazardous transport",
+        ]
+        if options.by.contains(.year), let latest = summary.latestMonth, latest.frequency == .monthly, latest.ordinal % 12 != 11 {
+          layoutOut.partialPeriods[String(latest.ordinal / 12)] = "Partial year: the export covers incidents to \(latest)"
+        }
+        observations = layoutOut
+      }
       return IndicatorResult(
         table: summary.table, layout: observations, headline: headline, warnings: (dropped.map { [$0] } ?? []) + warnings(summary, options.negative))
     }

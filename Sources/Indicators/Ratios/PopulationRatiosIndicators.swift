@@ -49,10 +49,13 @@ public enum RefugeesPer100kIndicator: Indicator {
       return try PopulationRatios.refugeesPer100k(
         try RowFilter.apply(options.filters, to: input), refugees: options.refugees, population: options.population, keys: options.keys)
     }
+    // 10.7.4 is by country of origin: a single key besides the period is the origin (ISO
+    // alpha-3 or M49), written as REF_AREA; other keys are no DSD dimension.
     let layout = options.period.map { period in
-      ObservationLayout(
-        series: spec.seriesCode, unit: spec.unit, timeColumn: period, valueColumn: "refugees_per_100000",
-        breakdowns: options.keys.filter { $0 != period })
+      let others = options.keys.filter { $0 != period }
+      return ObservationLayout(
+        series: spec.seriesCode, unit: spec.unit, timeColumn: period, valueColumn: "refugees_per_100000", breakdowns: others,
+        dimensions: others.count == 1 ? [DimensionSource("REF_AREA", from: others[0], coding: .m49)] : [])
     }
     return IndicatorResult(table: table, layout: layout)
   }

@@ -92,7 +92,7 @@ public enum RefugeeInTimeIndicator: Indicator {
       InputRole("input", "case-level table: filed, resolved, outcome, extended"),
       InputRole("non-working", .auxiliaryTable, "agency non-working days and suspension windows (from,to[,description])", repeatable: true),
     ],
-    formats: IndicatorSpec.allFormats, nulls: .skip,
+    formats: IndicatorSpec.allButSDMX, nulls: .skip,
     reference: "LRPCAP art. 24; LFPA art. 28; LFTSE art. 29; seed 003 L206-210; methodology.md §3.3-3.4",
     guide: "docs/indicators/mx-refugee-in-time.md", hasSQLForm: true,
     abstract: "Share of refugee applications resolved within 45 (or 90, extended) business days, by year.",
@@ -200,7 +200,8 @@ public enum RecognitionIndicator: Indicator {
     definitionES: "RRR = reconocidas / (reconocidas + protección complementaria + rechazadas); la TRR suma la protección complementaria al numerador.",
     definitionEN: "RRR = recognized / (recognized + complementary + rejected); TRR adds complementary protection to the numerator.",
     unit: "PT", inputs: [InputRole("input", "UNHCR asylum-decisions export")],
-    formats: IndicatorSpec.allFormats, nulls: .skip,
+    // Two measures (RRR, TRR) and no SDG series: SDMX and Open SDG would keep one of them.
+    formats: IndicatorSpec.tableFormats, nulls: .skip,
     reference: "UNHCR Refugee Data Finder definitions (unhcr.org/4ce531e09.pdf); methodology.md §3.1",
     guide: "docs/indicators/unhcr-recognition.md", hasSQLForm: true,
     abstract: "UNHCR refugee recognition rate (RRR) and total recognition rate (TRR).",
@@ -229,12 +230,6 @@ public enum RecognitionIndicator: Indicator {
             "\(result.inconsistentRows.count) row(s) state a total ≠ the sum of their decisions, e.g. data rows \(rows.joined(separator: ", "))\(more); rates use the parts"
         ))
     }
-    let time = options.by.first { $0.lowercased() == "year" }
-    let layout = time.map { time in
-      ObservationLayout(
-        series: nil, unit: "PT", timeColumn: time, valueColumn: "rrr_pct",
-        breakdowns: options.by.filter { $0 != time } + (options.by.contains("Cases / Persons") ? [] : ["Cases / Persons"]))
-    }
-    return IndicatorResult(table: result.table, layout: layout, warnings: warnings)
+    return IndicatorResult(table: result.table, warnings: warnings)
   }
 }

@@ -105,6 +105,8 @@ public struct IndicatorSpec: Sendable, Identifiable, Equatable {
   public static let tableFormats: Set<OutputFormat> = [.csv, .json, .table]
   /// Every format.
   public static let allFormats = Set(OutputFormat.allCases)
+  /// Every format but SDMX-CSV: for results that are no UN SDG series.
+  public static let allButSDMX = allFormats.subtracting([.sdmx])
 }
 
 extension IndicatorSpec {

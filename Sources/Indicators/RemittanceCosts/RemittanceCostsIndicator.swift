@@ -59,9 +59,7 @@ public enum RemittanceCostsIndicator: Indicator {
       let table = try RowFilter.apply(options.filters, to: input)
       if DataBankCorridors.matches(table) {
         let series = try DataBankCorridors.series(table, corridors: options.corridors.isEmpty ? nil : Set(options.corridors))
-        let layout = ObservationLayout(
-          series: "SI_RMT_COST_BC", unit: spec.unit, timeColumn: "period", valueColumn: "total_cost_pct", breakdowns: ["corridor"])
-        return IndicatorResult(table: series, layout: layout)
+        return IndicatorResult(table: series, layout: layout(.corridor, options))
       }
       var kept = table
       if !options.corridors.isEmpty {
@@ -80,10 +78,31 @@ public enum RemittanceCostsIndicator: Indicator {
           ))
       }
       let summary = try RemittanceCosts.summarize(services, by: options.by, weights: weights)
-      let layout = ObservationLayout(
-        series: options.by == .corridor ? "SI_RMT_COST_BC" : spec.seriesCode, unit: spec.unit, timeColumn: "period",
-        valueColumn: "total_cost_pct", breakdowns: options.by == .corridor ? ["corridor"] : (options.by == .firmType ? ["firm_type"] : []))
-      return IndicatorResult(table: summary, layout: layout, warnings: warnings)
+      return IndicatorResult(table: summary, layout: layout(options.by, options, weighted: weights != nil), warnings: warnings)
     }
+  }
+
+  /// The observations of a result: corridor series (`SI_RMT_COST_BC`) put the sending country
+  /// in REF_AREA and `C` + the receiving one in CUST_BREAKDOWN (methodology.md §1.2); averages
+  /// over all services are the world's (`SI_RMT_COST`, REF_AREA 1). The SDG series are of the
+  /// 200 USD tier and the simple mean, so 500 USD and weighted results have none.
+  static func layout(_ by: RemittanceCosts.Breakdown, _ options: Options, weighted: Bool = false) -> ObservationLayout {
+    let corridor = by == .corridor
+    var layout = ObservationLayout(
+      series: corridor ? "SI_RMT_COST_BC" : spec.seriesCode, unit: spec.unit, timeColumn: "period", valueColumn: "total_cost_pct",
+      breakdowns: corridor ? ["corridor"] : (by == .firmType ? ["firm_type"] : []),
+      dimensions: corridor
+        ? [DimensionSource("REF_AREA", from: "corridor", coding: .corridorSending), DimensionSource("CUST_BREAKDOWN", from: "corridor", coding: .corridorReceiving)]
+        : [],
+      referenceArea: corridor ? nil : "1")
+    if options.amount != .usd200 {
+      layout.series = nil
+      layout.noSeriesReason = "the UN SDG 10.c.1 series are of the 200 USD tier; --amount \(options.amount.rawValue) has none"
+    } else if weighted {
+      layout.series = nil
+      layout.noSeriesReason = "the UN SDG 10.c.1 series are simple means over services; a weighted average is not one of them"
+    }
+    layout.openSDGNames = ["corridor": "Corridor", "firm_type": "Firm type"]
+    return layout
   }
 }

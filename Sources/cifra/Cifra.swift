@@ -60,10 +60,7 @@ enum Main {
 
   /// The one map from an option field of the library to its command-line spelling.
   static func flag(_ error: OptionError) -> String {
-    let positional = [
-      "input": "FILE", "x": "X", "n": "N", "event-count": "EVENTS", "population-size": "POPULATION", "estimate-value": "ESTIMATE",
-      "standard-error-value": "SE", "specs": "SPEC",
-    ]
+    let positional = ["input": "FILE", "x": "X", "n": "N", "event-count": "EVENTS", "population-size": "POPULATION", "estimate-value": "ESTIMATE", "standard-error-value": "SE", "specs": "SPEC"]
     let name = error.field.uppercased() == error.field ? error.field : positional[error.field] ?? "--" + error.field
     return name + ": " + error.message
   }

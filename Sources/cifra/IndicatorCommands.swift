@@ -59,9 +59,10 @@ struct SDG1073: IndicatorCommand {
 struct SDG10c1: IndicatorCommand {
   typealias Computed = RemittanceCostsIndicator
   @Argument(help: "RPW service-level CSV or DataBank corridor export.") var file: String
-  @Option(help: "Breakdown.") var by: RemittanceCosts.Breakdown = .corridor
-  @Option(help: "Amount tier in USD: 200 or 500.") var amount: RemittanceCosts.Amount = .usd200
+  @Option(help: "Breakdown (default: corridor).") var by: RemittanceCosts.Breakdown?
+  @Option(help: "Amount tier in USD: 200 (default) or 500.") var amount: RemittanceCosts.Amount?
   @Option(help: "Corridor weights CSV (columns corridor, weight) for the flow-weighted average (with --by global).") var weights: String?
+  @Option(help: "Corridors the weights file does not list: error (default) or drop (named, with their share).") var missingWeights: Computed.Options.MissingWeights = .error
   @Option(name: .customLong("corridor"), help: "Keep these corridors (e.g. USAMEX); repeatable.") var corridors: [String] = []
   @OptionGroup var filter: RowFilterOption
   @OptionGroup var io: IndicatorIO
@@ -69,7 +70,7 @@ struct SDG10c1: IndicatorCommand {
   func inputFiles() -> [String: [String]] { ["input": [file], "weights": weights.map { [$0] } ?? []] }
   func options() -> Computed.Options {
     var options = Computed.Options()
-    (options.by, options.amount, options.corridors, options.filters) = (by, amount, corridors, filter.filters)
+    (options.givenBy, options.givenAmount, options.corridors, options.filters, options.missingWeights) = (by, amount, corridors, filter.filters, missingWeights)
     return options
   }
 }

@@ -18,6 +18,7 @@ extension MissingMigrants.Breakdown: ExpressibleByArgument {}
 extension MissingMigrants.NegativePolicy: ExpressibleByArgument {}
 extension RemittanceCosts.Breakdown: ExpressibleByArgument {}
 extension RemittanceCosts.Amount: ExpressibleByArgument {}
+extension RemittanceCostsIndicator.Options.MissingWeights: ExpressibleByArgument {}
 extension RefugeeResolutions.Cohort: ExpressibleByArgument {}
 extension StartConvention: ExpressibleByArgument {}
 extension IntervalChoice: ExpressibleByArgument {}
@@ -103,8 +104,7 @@ struct OutputOptions: ParsableArguments {
   @Flag(help: "SDMX: write breakdowns that are no DSD dimension as custom columns (default: refuse them).") var extraColumns = false
 
   func settings() throws(OptionError) -> OutputSettings {
-    let settings = OutputSettings(
-      format: format, decimals: decimals, sdmxVersion: sdmxVersion, dataflow: dataflow, refArea: refArea, extraColumns: extraColumns)
+    let settings = OutputSettings(format: format, decimals: decimals, sdmxVersion: sdmxVersion, dataflow: dataflow, refArea: refArea, extraColumns: extraColumns)
     try settings.validate()
     return settings
   }

@@ -3,24 +3,53 @@ import Columnar
 /// Registry entry of SDG 10.c.1 (``RemittanceCosts``, ``DataBankCorridors``).
 public enum RemittanceCostsIndicator: Indicator {
   public struct Options: IndicatorOptions, Equatable {
-    public var by: RemittanceCosts.Breakdown = .corridor
-    /// Amount tier in USD (200 or 500).
-    public var amount: RemittanceCosts.Amount = .usd200
+    /// The breakdown as given (`nil`: corridor, the default); kept optional so that giving one
+    /// to an input it does not apply to is an error, not ignored.
+    public var givenBy: RemittanceCosts.Breakdown?
+    /// Amount tier in USD (200 or 500) as given (`nil`: 200).
+    public var givenAmount: RemittanceCosts.Amount?
     /// Corridors to keep (`USAMEX`); empty = all.
     public var corridors: [String] = []
     public var filters: [RowFilter] = []
+    /// What to do with corridors of the data that the weights file does not list.
+    public var missingWeights: MissingWeights = .error
+
+    /// Corridors with services but no weight: an error (default), or dropped and named.
+    public enum MissingWeights: String, Sendable, CaseIterable, Codable { case error, drop }
+
+    public var by: RemittanceCosts.Breakdown {
+      get { givenBy ?? .corridor }
+      set { givenBy = newValue }
+    }
+    public var amount: RemittanceCosts.Amount {
+      get { givenAmount ?? .usd200 }
+      set { givenAmount = newValue }
+    }
 
     public init() {}
 
     public init(from decoder: any Decoder) throws {
       let c = try decoder.options()
-      by = try c.value("by", .corridor)
-      amount = try c.value("amount", .usd200)
+      givenBy = try c.optional("by")
+      givenAmount = try c.optional("amount")
       corridors = try c.value("corridor", [])
       filters = try c.value("where", [])
+      missingWeights = try c.value("missing-weights", .error)
     }
 
     public func validate() throws(OptionError) {}
+  }
+
+  /// Weights belong to the flow-weighted average (`--by global`) and nowhere else.
+  public static func checkInputs(_ given: Set<String>, options: Options) throws(OptionError) {
+    try checkDeclared(given)
+    if !given.contains("input") { throw OptionError("input", "is required") }
+    if given.contains("weights"), options.by != .global {
+      throw OptionError("weights", "gives the flow-weighted average of --by global; with --by \(options.by.rawValue) it would be ignored")
+    }
+    if options.missingWeights != .error, !given.contains("weights") {
+      throw OptionError("missing-weights", "applies with --weights only")
+    }
   }
 
   public static let spec = IndicatorSpec(
@@ -55,6 +84,15 @@ public enum RemittanceCostsIndicator: Indicator {
     let weights = try inputs.table("weights").map { table throws(IndicatorError) in
       try IndicatorError.wrapping(role: "weights") { try RemittanceCosts.weights(table) }
     }
+    if DataBankCorridors.matches(input) {
+      // The export holds the 200 USD corridor series only: anything else would be ignored.
+      if let by = options.givenBy, by != .corridor {
+        throw .option(OptionError("by", "a DataBank corridor export holds corridor series only; --by \(by.rawValue) needs the RPW service-level sheet"))
+      }
+      if let amount = options.givenAmount, amount != .usd200 {
+        throw .option(OptionError("amount", "a DataBank corridor export holds the 200 USD series only; --amount \(amount.rawValue) needs the RPW service-level sheet"))
+      }
+    }
     return try IndicatorError.wrapping {
       let table = try RowFilter.apply(options.filters, to: input)
       if DataBankCorridors.matches(table) {
@@ -76,6 +114,20 @@ public enum RemittanceCostsIndicator: Indicator {
             message:
               "\(services.mismatchedRows.count) row(s): stated total cost % differs from fee % + fx margin by more than 0.01 pp, e.g. data rows \(rows.joined(separator: ", "))\(services.mismatchedRows.count > 3 ? ", …" : ""); the parts are used"
           ))
+      }
+      if let weights {
+        let unweighted = Dictionary(grouping: services.corridors.indices.filter { weights[services.corridors[$0]] == nil }) { services.corridors[$0] }
+        if !unweighted.isEmpty {
+          let names = unweighted.keys.sorted()
+          let count = unweighted.values.reduce(0) { $0 + $1.count }
+          let share = Double(count) / Double(services.corridors.count) * 100
+          let listed = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", …" : "")
+          let what = "\(names.count) corridor(s) of the data have no weight (\(listed)): \(count) of \(services.corridors.count) services, \(String(format: "%.1f", share)) %"
+          guard options.missingWeights == .drop else {
+            throw IndicatorError.option(OptionError("weights", what + "; add them to the weights file, or pass --missing-weights drop"))
+          }
+          warnings.append(IndicatorWarning(.note, count: names.count, examples: Array(names.prefix(3)), message: what + ", left out of the weighted average (--missing-weights drop)"))
+        }
       }
       let summary = try RemittanceCosts.summarize(services, by: options.by, weights: weights)
       return IndicatorResult(table: summary, layout: layout(options.by, options, weighted: weights != nil), warnings: warnings)

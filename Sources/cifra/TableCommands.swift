@@ -54,8 +54,8 @@ struct DiffCommand: ParsableCommand {
   @Flag(help: "The last key is a period: read both sides as periods (2023-01-01 and 01/01/2023 match).") var periodKey = false
   @Option(help: "Read period keys as this frequency.") var periodFreq: Frequency?
   @Flag(help: "List unchanged observations too.") var all = false
-  @Option(help: "Differences up to this (absolute, after scaling) count as unchanged, e.g. the rounding of the older vintage.")
-  var tolerance: Double = 0
+  @Option(help: "Differences up to this (absolute, after scaling) count as unchanged (default: half a unit of the coarser vintage's last decimal).")
+  var tolerance: Double?
   @OptionGroup var csv: CSVOptionsGroup
   @OptionGroup var jobs: JobsOption
   @OptionGroup var output: OutputOptions
@@ -72,7 +72,7 @@ struct DiffCommand: ParsableCommand {
     (run.periodKey, run.periodFrequency, run.includeUnchanged, run.tolerance) = (periodKey, periodFreq, all, tolerance)
     (run.jobs, run.progress) = (try jobs.resolved(), !csv.quiet)
     let result = try run.compare()
-    StandardStreams.error("cifra: \(result.revised) revised, \(result.added) added, \(result.removed) removed, \(result.unchanged) unchanged\n")
+    StandardStreams.error("cifra: \(result.revised) revised, \(result.added) added, \(result.removed) removed, \(result.unchanged) unchanged (differences up to \(result.tolerance) count as unchanged)\n")
     try StandardStreams.output(try settings.render(IndicatorResult(table: result.table)))
   }
 }

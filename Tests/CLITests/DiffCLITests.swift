@@ -22,6 +22,31 @@ func banxicoVintagesDiff() throws {
   #expect(first?["revision"] == "-653972")
 }
 
+/// Without --tolerance, the data's own precision decides: the old vintage's 4 decimals of USD
+/// millions make USD 50, so 15 months are revised — the count of the independent script
+/// Golden/diff_default_tolerance.py (same rule, csv module); the summary is information.
+@Test(.enabled(if: TestPaths.hasRealdata))
+func diffDefaultsToTheDataPrecision() throws {
+  let folder = TestPaths.realdata + "/mexico_remittances/"
+  let result = try runCifra([
+    "diff", folder + "lapanquecita_2024-05-03/remesas_mensuales.csv", folder + "remesas_mensuales.csv",
+    "--old-key", "fecha", "--new-key", "PERIODO", "--old-value", "total", "--new-value", "VALOR_USD", "--old-scale", "1000000",
+    "--new-where", "FLUJO=Ingresos", "--period-key", "--period-freq", "M", "--date-format", "mdy", "--format", "csv",
+  ])
+  #expect(result.status == 0)
+  #expect(result.standardError == "cifra: 15 revised, 26 added, 0 removed, 336 unchanged (differences up to 50.0 count as unchanged)\n")
+  // Rounding is not a revision: 12.3 (one decimal) against 12.34 and 12.25.
+  let folder2 = NSTemporaryDirectory() + "cifra-diff-\(UUID().uuidString)"
+  try FileManager.default.createDirectory(atPath: folder2, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: folder2) }
+  try "p,v\n2020,12.3\n2021,12.3\n2022,12.3\n".write(toFile: folder2 + "/old.csv", atomically: true, encoding: .utf8)
+  try "p,v\n2020,12.34\n2021,12.25\n2022,12.4\n".write(toFile: folder2 + "/new.csv", atomically: true, encoding: .utf8)
+  let small = try runCifra(["diff", folder2 + "/old.csv", folder2 + "/new.csv", "--key", "p", "--value", "v", "--format", "csv"])
+  #expect(small.standardError == "cifra: 1 revised, 0 added, 0 removed, 2 unchanged (differences up to 0.05 count as unchanged)\n")
+  let exact = try runCifra(["diff", folder2 + "/old.csv", folder2 + "/new.csv", "--key", "p", "--value", "v", "--tolerance", "0", "--format", "csv"])
+  #expect(exact.standardError.hasPrefix("cifra: 3 revised"))
+}
+
 /// Mexico's SDG platform 17.3.2 vintages: labels `2022/I  P/` and `2022/I P/` are the same quarter.
 @Test(.enabled(if: TestPaths.hasRealdata))
 func sdgPlatformVintagesDiff() throws {

@@ -152,3 +152,26 @@ func openSDGSplitsSubAnnualPeriods() throws {
   #expect(result.status == 1)
   #expect(result.standardError.contains("no period/value layout"))
 }
+
+/// Issue 14, item 6: --decimals rounds the measures, never the counts; the table format reads
+/// at 6 significant digits with thousands grouped (years stay plain); CSV stays exact.
+@Test func decimalsRoundMeasuresAndTheTableReads() throws {
+  let folder = NSTemporaryDirectory() + "cifra-decimals-\(UUID().uuidString)"
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  try "year,deaths,population\n2020,37,250000.5\n2021,52,1260000\n".write(toFile: folder + "/r.csv", atomically: true, encoding: .utf8)
+  let rounded = try runCifra(["rate", folder + "/r.csv", "--events", "deaths", "--population", "population", "--by", "year", "--decimals", "1", "--format", "csv"])
+  let rows = try pythonCSV(rounded.standardOutput)
+  #expect(rows.map { $0["deaths"]! } == ["37", "52"])  // counts as given
+  #expect(rows.map { $0["population"]! } == ["250000.5", "1260000"])
+  #expect(rows.first?["rate_ratio_of_sums"] == "14.8" && rows.first?["ci_lower"] == "10.4")
+  let table = try runCifra(["rate", folder + "/r.csv", "--events", "deaths", "--population", "population", "--by", "year", "--format", "table"])
+  let lines = table.standardOutput.split(separator: "\n").map(String.init)
+  #expect(lines[2].hasPrefix("2020      37   250,000.5"), "\(lines[2])")
+  #expect(lines[2].contains(" 10.4205 ") && lines[2].contains(" 20.3998 "), "\(lines[2])")
+  #expect(lines[3].contains("1,260,000"))
+  let exact = try runCifra(["rate", folder + "/r.csv", "--events", "deaths", "--population", "population", "--by", "year", "--format", "csv"])
+  #expect(try pythonCSV(exact.standardOutput).first?["ci_lower"]?.count ?? 0 > 10)
+  let two = try runCifra(["proportion", "45", "60", "--decimals", "1", "--format", "csv"])
+  #expect(two.standardOutput == "method,successes,trials,pct,ci_lower_pct,ci_upper_pct,level\nwilson,45,60,75.0,62.8,84.2,0.95\n")
+}

@@ -90,7 +90,7 @@ public enum ProportionIndicator: Indicator {
       let methods = options.ci.methods
       let intervals = methods.map { proportionInterval(successes: x, trials: n, level: options.level, method: $0) }
       return try IndicatorError.wrapping(role: nil) {
-        IndicatorResult(
+        var result = IndicatorResult(
           table: try Table([
             ("method", .string(StringColumn(methods.map(\.rawValue)))),
             ("successes", .int64(Column(methods.map { _ in Int64(x) }))),
@@ -100,14 +100,18 @@ public enum ProportionIndicator: Indicator {
             ("ci_upper_pct", .double(Column(optionals: intervals.map { $0.map { 100 * $0.upper } }))),
             ("level", .double(Column(methods.map { _ in options.level }))),
           ]))
+        result.countColumns = ["successes", "trials", "level"]
+        return result
       }
     }
     let input = try inputs.required("input")
     return try IndicatorError.wrapping {
-      IndicatorResult(
+      var result = IndicatorResult(
         table: try ProportionsAndRates.proportions(
           try RowFilter.apply(options.filters, to: input), successes: options.successes!, trials: options.trials!, by: options.by,
           method: options.ci.methods[0], level: options.level))
+      result.countColumns = [options.successes!, options.trials!]
+      return result
     }
   }
 }
@@ -179,21 +183,25 @@ public enum RateIndicator: Indicator {
     if let k = options.eventCount, let p = options.populationSize {
       let estimate = RateEstimate(events: k, population: p, per: options.per, level: options.level)
       return try IndicatorError.wrapping(role: nil) {
-        IndicatorResult(
+        var result = IndicatorResult(
           table: try Table([
             ("events", .int64(Column([Int64(k)]))), ("population", .double(Column([p]))), ("per", .double(Column([options.per]))),
             ("rate", .double(Column([estimate.rate]))), ("ci_lower", .double(Column([estimate.lower]))),
             ("ci_upper", .double(Column([estimate.upper]))), ("level", .double(Column([options.level]))),
           ]))
+        result.countColumns = ["events", "population", "per", "level"]
+        return result
       }
     }
     let input = try inputs.required("input")
     return try IndicatorError.wrapping {
       try InputCheck.nonNegative(input, [options.events!, options.population!], what: "a count of events or people")
-      return IndicatorResult(
+      var result = IndicatorResult(
         table: try ProportionsAndRates.rates(
           try RowFilter.apply(options.filters, to: input), events: options.events!, population: options.population!, by: options.by,
           per: options.per, level: options.level))
+      result.countColumns = [options.events!, options.population!]
+      return result
     }
   }
 }

@@ -57,7 +57,9 @@ public enum RefugeesPer100kIndicator: Indicator {
         series: spec.seriesCode, unit: spec.unit, timeColumn: period, valueColumn: "refugees_per_100000", breakdowns: others,
         dimensions: others.count == 1 ? [DimensionSource("REF_AREA", from: others[0], coding: .m49)] : [])
     }
-    return IndicatorResult(table: table, layout: layout)
+    var result = IndicatorResult(table: table, layout: layout)
+    result.countColumns = [options.refugees, options.population]
+    return result
   }
 }
 

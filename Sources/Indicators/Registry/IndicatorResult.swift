@@ -17,6 +17,9 @@ public struct IndicatorResult: Sendable {
   /// Whether no row is a meaningful answer (an audit listing only mismatches, and none). When
   /// `false`, a result with no row from inputs with rows is an error (exit 1), never printed.
   public var emptyIsAnswer = false
+  /// Columns that hold counts or identifiers (events, population, trials): written exactly,
+  /// never rounded by `--decimals`, which is for the measures.
+  public var countColumns: Set<String> = []
 
   public init(
     table: Table, layout: ObservationLayout? = nil, headline: Table? = nil, warnings: [IndicatorWarning] = [],

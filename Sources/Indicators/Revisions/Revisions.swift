@@ -8,7 +8,11 @@ import Columnar
 /// `revision_pct = (new − old) / old × 100` (null when old is 0). Values are compared exactly
 /// after each side's scale factor (e.g. USD millions × 1,000,000). A key that repeats within a
 /// vintage is an error. Differences up to `tolerance` (absolute, after scaling) count as
-/// unchanged — for vintages published at different precision.
+/// unchanged. By default the tolerance is the data's own precision: half a unit in the last
+/// decimal place of the coarser vintage, `max(½·10^−d_old·scale_old, ½·10^−d_new·scale_new)`
+/// where `d` is the most decimals any value of that vintage is written with (capped at 15) —
+/// so 12.3 → 12.34 from a vintage of one decimal is rounding, not a revision (an exact half
+/// unit, 12.3 → 12.25, counts as rounding too).
 public enum Revisions {
   /// One side of the comparison.
   public struct Side: Sendable {
@@ -45,6 +49,34 @@ public enum Revisions {
     public let added: Int
     public let removed: Int
     public let unchanged: Int
+    /// The tolerance the comparison used (given, or the data's own precision).
+    public let tolerance: Double
+  }
+
+  /// Half a unit in the last decimal place the values of `table[side.value]` are written with,
+  /// after the side's scale: the precision the vintage was published at.
+  public static func precision(_ table: Table, _ side: Side) throws(Failure) -> Double {
+    let values: Column<Double>
+    do { values = try table.doubles(side.value) } catch { throw .column(error) }
+    var decimals = 0
+    for row in 0..<values.count {
+      guard let value = values[row], value.isFinite else { continue }
+      let text = String(value.magnitude)
+      if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+        // d.ddd e−k: (digits after the point) + k decimals.
+        let mantissa = text[..<e]
+        let exponent = Int(text[text.index(after: e)...]) ?? 0
+        let fraction = mantissa.split(separator: ".").dropFirst().first?.count ?? 0
+        decimals = max(decimals, fraction - exponent)
+      } else if let point = text.firstIndex(of: ".") {
+        let fraction = text[text.index(after: point)...]
+        decimals = max(decimals, fraction == "0" ? 0 : fraction.count)
+      }
+      if decimals >= 15 { break }
+    }
+    var unit = 0.5
+    for _ in 0..<min(15, max(0, decimals)) { unit /= 10 }
+    return unit * side.scale
   }
 
   struct Key: Hashable, Comparable {
@@ -92,9 +124,14 @@ public enum Revisions {
   /// `periodFrequency` when given). Unchanged observations are listed only when asked.
   public static func compare(
     old: Table, new: Table, oldSide: Side, newSide: Side, periodKey: Bool, periodFrequency: Frequency?, includeUnchanged: Bool = false,
-    tolerance: Double = 0
+    tolerance given: Double? = 0
   ) throws(Failure) -> Result {
     guard oldSide.keys.count == newSide.keys.count, !oldSide.keys.isEmpty else { throw .keyCount }
+    let tolerance: Double
+    // The data's own precision, widened by 1e-9 of itself so that binary noise of an exact
+    // half unit (12.25 − 12.3 = 0.0500000000000007) is not a revision.
+    if let given { tolerance = given } else { tolerance = max(try precision(old, oldSide), try precision(new, newSide)) }
+    let limit = given == nil ? tolerance * (1 + 1e-9) : tolerance
     let before = try index(old, oldSide, vintage: "old", periodFrequency: periodFrequency, periodKey: periodKey)
     let after = try index(new, newSide, vintage: "new", periodFrequency: periodFrequency, periodKey: periodKey)
     let keys = Set(before.keys).union(after.keys).sorted()
@@ -104,7 +141,7 @@ public enum Revisions {
       switch (before[key], after[key]) {
       case (let a?, let b?):
         let same: Bool
-        if let x = a, let y = b { same = abs(x - y) <= tolerance } else { same = a == b }
+        if let x = a, let y = b { same = abs(x - y) <= limit } else { same = a == b }
         if same {
           counts.unchanged += 1
           if includeUnchanged { rows.append((key, a, b, "unchanged")) }
@@ -140,7 +177,8 @@ public enum Revisions {
     columns.append(("status", .string(StringColumn(rows.map { $0.3 }))))
     do {
       return Result(
-        table: try Table(columns), revised: counts.revised, added: counts.added, removed: counts.removed, unchanged: counts.unchanged)
+        table: try Table(columns), revised: counts.revised, added: counts.added, removed: counts.removed, unchanged: counts.unchanged,
+        tolerance: tolerance)
     } catch {
       throw .column(error)
     }

@@ -76,7 +76,7 @@ public struct OutputSettings: Sendable, Equatable, Decodable {
     let chosen = format ?? resolvedFormat
     switch chosen {
     case .csv, .json, .table:
-      return TableWriter(decimals: decimals).render(result.table, as: chosen)
+      return TableWriter(decimals: decimals, exact: result.countColumns).render(result.table, as: chosen)
     case .sdmx, .opensdg:
       guard var layout = result.layout else {
         throw .input(InputProblem(file: nil, message: "this result has no period/value layout for format \(chosen.rawValue) (use csv, json or table)"))

@@ -14,8 +14,9 @@ public struct RevisionRun: Sendable {
   public var periodKey = false
   public var periodFrequency: Frequency?
   public var includeUnchanged = false
-  /// Differences up to this (absolute, after scaling) count as unchanged.
-  public var tolerance = 0.0
+  /// Differences up to this (absolute, after scaling) count as unchanged; `nil`: the data's
+  /// own precision (``Revisions/precision(_:_:)``).
+  public var tolerance: Double?
   public var jobs = 1
   public var progress = false
 
@@ -28,7 +29,7 @@ public struct RevisionRun: Sendable {
 
   /// Tolerance finite and ≥ 0, scales finite and > 0.
   public func validate() throws(OptionError) {
-    guard tolerance >= 0, tolerance.isFinite else { throw OptionError("tolerance", "must be a finite number ≥ 0") }
+    if let tolerance, !(tolerance >= 0 && tolerance.isFinite) { throw OptionError("tolerance", "must be a finite number ≥ 0") }
     try OptionCheck.positive(oldSide.scale, field: "old-scale")
     try OptionCheck.positive(newSide.scale, field: "new-scale")
   }

@@ -2,18 +2,20 @@ import Foundation
 import Testing
 import _TestSupport
 
+/// `cifra diff` of the two real Banxico vintages of monthly remittances (Ingresos), as CSV.
+let banxicoVintages = [
+  "diff", TestPaths.realdata + "/mexico_remittances/lapanquecita_2024-05-03/remesas_mensuales.csv",
+  TestPaths.realdata + "/mexico_remittances/remesas_mensuales.csv", "--old-key", "fecha", "--new-key", "PERIODO", "--old-value", "total",
+  "--new-value", "VALOR_USD", "--old-scale", "1000000", "--new-where", "FLUJO=Ingresos", "--period-key", "--period-freq", "M",
+  "--date-format", "mdy", "--format", "csv",
+]
+
 /// Two real Banxico vintages (USD millions with 4 decimals vs USD): with a tolerance of USD
 /// 0.1 million, 11 months are revised (2023-01 … 2024-03; an independent pandas merge finds the
 /// same 11) and 26 months are added.
 @Test(.enabled(if: TestPaths.hasRealdata))
 func banxicoVintagesDiff() throws {
-  let folder = TestPaths.realdata + "/mexico_remittances/"
-  let result = try runCifra([
-    "diff", folder + "lapanquecita_2024-05-03/remesas_mensuales.csv", folder + "remesas_mensuales.csv",
-    "--old-key", "fecha", "--new-key", "PERIODO", "--old-value", "total", "--new-value", "VALOR_USD", "--old-scale", "1000000",
-    "--new-where", "FLUJO=Ingresos", "--period-key", "--period-freq", "M", "--date-format", "mdy", "--tolerance", "100000",
-    "--format", "csv",
-  ])
+  let result = try runCifra(banxicoVintages + ["--tolerance", "100000"])
   #expect(result.status == 0)
   #expect(result.standardError.contains("11 revised, 26 added, 0 removed, 340 unchanged"))
   let rows = try pythonCSV(result.standardOutput)
@@ -27,12 +29,7 @@ func banxicoVintagesDiff() throws {
 /// Golden/diff_default_tolerance.py (same rule, csv module); the summary is information.
 @Test(.enabled(if: TestPaths.hasRealdata))
 func diffDefaultsToTheDataPrecision() throws {
-  let folder = TestPaths.realdata + "/mexico_remittances/"
-  let result = try runCifra([
-    "diff", folder + "lapanquecita_2024-05-03/remesas_mensuales.csv", folder + "remesas_mensuales.csv",
-    "--old-key", "fecha", "--new-key", "PERIODO", "--old-value", "total", "--new-value", "VALOR_USD", "--old-scale", "1000000",
-    "--new-where", "FLUJO=Ingresos", "--period-key", "--period-freq", "M", "--date-format", "mdy", "--format", "csv",
-  ])
+  let result = try runCifra(banxicoVintages)
   #expect(result.status == 0)
   #expect(result.standardError == "cifra: 15 revised, 26 added, 0 removed, 336 unchanged (differences up to 50.0 count as unchanged)\n")
   // Rounding is not a revision: 12.3 (one decimal) against 12.34 and 12.25.

@@ -53,3 +53,19 @@ func optionsThatDoNotApplyToADataBankExportAreUsageErrors() throws {
   #expect(tier.status == 1)
   #expect(tier.standardError.contains("--amount 500 has none"))
 }
+
+/// growth: an option the method does not use is a usage error naming it (checked before any work).
+@Test func growthOptionsTheMethodDoesNotUseAreUsageErrors() throws {
+  let file = TestPaths.packageRoot + "/datasets/mexico-remittances/remesas_mensuales.csv"
+  let common = ["growth", file, "--value", "VALOR_USD", "--period", "PERIODO", "--period-freq", "M", "--by", "FLUJO"]
+  for (arguments, message) in [
+    (["--method", "cagr", "--lag", "2"], "--lag: applies to methods pop, yoy, annualized and contribution, not to cagr"),
+    (["--method", "index", "--base", "2015", "--lag", "12"], "--lag: applies to methods pop, yoy, annualized and contribution, not to index"),
+    (["--method", "yoy", "--base", "2015"], "--base: applies to methods index and chain (the period = 100), not to yoy"),
+    (["--method", "pop", "--component", "FLUJO"], "--component: applies to method contribution only, not to pop"),
+  ] {
+    let result = try runCifra(common + arguments)
+    #expect(result.status == 2, "\(arguments)")
+    #expect(result.standardError.hasPrefix("cifra: error: " + message), "\(arguments): \(result.standardError)")
+  }
+}

@@ -42,9 +42,14 @@ public enum GrowthIndicator: Indicator {
       result.table.schema.names.first {
         ["growth_pct", "index", "contribution_pct", "cagr_pct", "exponential_pct", "least_squares_pct"].contains($0)
       } ?? "value"
-    let layout = ObservationLayout(
+    var layout = ObservationLayout(
       series: nil, unit: valueColumn == "index" ? "NUMBER" : "PT", timeColumn: options.method.isWholeSpan ? "to" : "period",
       valueColumn: valueColumn, breakdowns: options.by + (options.method == .contribution ? [options.component!] : []))
+    if valueColumn == "index", let base = options.base {
+      // An index carries its base period: BASE_PER, and the unit read by people.
+      layout.basePeriod = base
+      layout.unitLabel = "Index (\(base) = 100)"
+    }
     return IndicatorResult(table: result.table, layout: layout, warnings: result.warnings.map(IndicatorWarning.note))
   }
 }

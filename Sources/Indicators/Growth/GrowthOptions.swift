@@ -91,13 +91,24 @@ extension GrowthOptions: IndicatorOptions {
     filters = try c.value("where", [])
   }
 
-  /// Lag ≥ 1; `index` needs `base`; `contribution` needs `component`; `keep-incomplete` and
-  /// `ytd` only with period-by-period methods; `ytd` excludes `freq`.
+  /// Lag ≥ 1; `index` needs `base`; `contribution` needs `component`; `lag`, `base` and
+  /// `component` only with the methods that use them; `keep-incomplete` and `ytd` only with
+  /// period-by-period methods; `ytd` excludes `freq`.
   public func validate() throws(OptionError) {
     if let lag, lag < 1 { throw OptionError("lag", "must be at least 1, got \(lag)") }
     if method == .index, base == nil { throw OptionError("base", "method index needs the base period (= 100)") }
     if method == .contribution, component == nil {
       throw OptionError("component", "method contribution needs the column naming the parts of the total")
+    }
+    // An option the method does not use is an error, never ignored.
+    if lag != nil, ![.pop, .yoy, .annualized, .contribution].contains(method) {
+      throw OptionError("lag", "applies to methods pop, yoy, annualized and contribution, not to \(method.rawValue)")
+    }
+    if base != nil, ![.index, .chain].contains(method) {
+      throw OptionError("base", "applies to methods index and chain (the period = 100), not to \(method.rawValue)")
+    }
+    if component != nil, method != .contribution {
+      throw OptionError("component", "applies to method contribution only, not to \(method.rawValue)")
     }
     if method.isWholeSpan, keepIncomplete || yearToDate {
       throw OptionError(keepIncomplete ? "keep-incomplete" : "ytd", "applies to period-by-period methods, not to \(method.rawValue)")

@@ -21,6 +21,8 @@ public enum TableIOError: Error, Equatable, Sendable, CustomStringConvertible {
   case invalidOption(String)
   case writeFailed(file: String, reason: String)
   case tooLarge(file: String, neededBytes: Int, limitBytes: Int)
+  /// The file is plainly another kind of file (workbook, archive, PDF, UTF-16).
+  case wrongKind(file: String, what: String, fix: String)
 
   public var description: String {
     switch self {
@@ -52,6 +54,8 @@ public enum TableIOError: Error, Equatable, Sendable, CustomStringConvertible {
       return "invalid option: \(detail)"
     case .writeFailed(let file, let reason):
       return "\(file): cannot write: \(reason)"
+    case .wrongKind(let file, let what, let fix):
+      return "\(file): this is \(what); \(fix)"
     case .tooLarge(let file, let needed, let limit):
       return "\(file): reading it needs about \(needed >> 20) MiB for offsets and columns, more than the \(limit >> 20) MiB allowed (read fewer columns, split the file, or raise the limit)"
     }

@@ -8,7 +8,9 @@ struct CLIResult {
   let standardError: String
 }
 
-func runCifra(_ arguments: [String], directory: String? = nil) throws -> CLIResult {
+/// Runs `cifra` with `arguments`; `input` is its standard input (none: /dev/null, so a command
+/// reading `-` never waits on the test runner's terminal).
+func runCifra(_ arguments: [String], directory: String? = nil, input: Data? = nil) throws -> CLIResult {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: TestPaths.cifraBinary)
   process.arguments = arguments
@@ -17,7 +19,17 @@ func runCifra(_ arguments: [String], directory: String? = nil) throws -> CLIResu
   let error = Pipe()
   process.standardOutput = output
   process.standardError = error
+  let feed = input.map { _ in Pipe() }
+  process.standardInput = feed ?? FileHandle.nullDevice
   try process.run()
+  if let feed, let input {
+    // Written from another thread, so a large input cannot deadlock against a full stdout pipe.
+    let writer = feed.fileHandleForWriting
+    Thread.detachNewThread {
+      writer.write(input)
+      try? writer.close()
+    }
+  }
   let outData = output.fileHandleForReading.readDataToEndOfFile()
   let errData = error.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()

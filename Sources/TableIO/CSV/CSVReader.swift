@@ -34,7 +34,10 @@ public struct CSVReadResult: Sendable {
 public enum CSVReader {
   /// Reads the CSV file at `path`.
   /// - Throws: ``TableIOError`` naming the file, line, column and the offending text.
+  /// Reads the CSV file at `path`; `-` reads standard input to its end (named `<stdin>` in
+  /// messages).
   public static func read(_ path: String, options: CSVOptions = CSVOptions()) throws(TableIOError) -> CSVReadResult {
+    if path == "-" { return try read(try FileBytes.standardInput(), name: "<stdin>", options: options) }
     let file = try FileBytes.map(path)
     return try read(file, name: path, options: options)
   }
@@ -50,9 +53,7 @@ public enum CSVReader {
     var file = raw
     var start = 0
     var hadBOM = false
-    if raw.count >= 2, (raw.base[0] == 0xFF && raw.base[1] == 0xFE) || (raw.base[0] == 0xFE && raw.base[1] == 0xFF) {
-      throw .invalidEncoding(file: name, line: 1, byteOffset: 0, bytes: Encoding.hex(raw.base, 0, 2), encoding: "UTF-8 (UTF-16 byte-order mark found)")
-    }
+    if let kind = FileBytes.foreignKind(raw.base, raw.count) { throw .wrongKind(file: name, what: kind.what, fix: kind.fix) }
     if raw.count >= 3, raw.base[0] == 0xEF, raw.base[1] == 0xBB, raw.base[2] == 0xBF {
       start = 3
       hadBOM = true

@@ -48,6 +48,60 @@ final class FileBytes: @unchecked Sendable {
     return FileBytes(base: pointer, count: size) { _ = munmap(mapped, size) }
   }
 
+  /// Standard input read to its end (a pipe or a redirected file), owned.
+  static func standardInput() throws(TableIOError) -> FileBytes {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw .unreadable(file: "<stdin>", reason: String(cString: strerror(errno)))
+      }
+      if count == 0 { break }
+      bytes.append(contentsOf: chunk[0..<count])
+    }
+    guard !bytes.isEmpty else { throw .emptyFile(file: "<stdin>") }
+    return owned(bytes)
+  }
+
+  /// What the bytes are when they are plainly not CSV text: a workbook, an archive, a PDF,
+  /// UTF-16 text (by signature; `nil` when they may be text).
+  static func foreignKind(_ base: UnsafePointer<UInt8>, _ count: Int) -> (what: String, fix: String)? {
+    func starts(_ signature: [UInt8]) -> Bool { count >= signature.count && signature.indices.allSatisfy { base[$0] == signature[$0] } }
+    if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) {
+      // A workbook names its parts in the archive: look for xl/workbook.xml.
+      let name = Array("xl/workbook".utf8)
+      var index = 0
+      var workbook = false
+      while index + name.count <= count, !workbook {
+        if base[index] == name[0], name.indices.allSatisfy({ base[index + $0] == name[$0] }) { workbook = true }
+        index += 1
+      }
+      return workbook
+        ? ("an Excel workbook (.xlsx), not CSV text", "Cifra does not read workbooks yet: save the sheet as CSV UTF-8 and pass that file")
+        : ("a ZIP archive, not CSV text", "unzip it and pass the CSV file inside")
+    }
+    if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+      return ("a legacy Excel workbook (.xls, OLE2), not CSV text", "save the sheet as CSV UTF-8 and pass that file")
+    }
+    if starts(Array("%PDF-".utf8)) { return ("a PDF document, not CSV text", "export the table as CSV from its source") }
+    if starts([0x1F, 0x8B]) { return ("gzip-compressed, not CSV text", "decompress it first (gunzip -k FILE, or pipe: zcat FILE | cifra … -)") }
+    if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) {
+      return ("UTF-16 text (byte-order mark \(base[0] == 0xFF ? "FF FE" : "FE FF"))", "convert it to UTF-8: iconv -f UTF-16 -t UTF-8 FILE > FILE.csv")
+    }
+    // UTF-16 without a mark: a NUL at every other byte of the first line.
+    let probe = min(count, 64)
+    if probe >= 8 {
+      let evenNULs = stride(from: 0, to: probe, by: 2).filter { base[$0] == 0 }.count
+      let oddNULs = stride(from: 1, to: probe, by: 2).filter { base[$0] == 0 }.count
+      if max(evenNULs, oddNULs) * 4 >= probe * 2 - 4, min(evenNULs, oddNULs) == 0 {
+        return ("UTF-16 text (no byte-order mark)", "convert it to UTF-8: iconv -f UTF-16LE -t UTF-8 FILE > FILE.csv")
+      }
+    }
+    return nil
+  }
+
   /// What a file that is not regular is, for the message.
   static func kind(_ mode: mode_t) -> String {
     switch mode & S_IFMT {

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// Issue 15, item 2: `-` reads standard input (named `<stdin>` in errors); a pipe of two
+/// commands works.
+@Test func standardInputIsAFileNamedDash() throws {
+  let csv = Data("region,year,value\nA,2020,100\nA,2021,110\nB,2020,50\nB,2021,40\n".utf8)
+  let described = try runCifra(["describe", "-", "--format", "csv"], input: csv)
+  #expect(described.status == 0, "\(described.standardError)")
+  #expect(described.standardOutput.contains("region"))
+  let growth = try runCifra(["growth", "-", "--value", "value", "--period", "year", "--by", "region", "--format", "csv"], input: csv)
+  #expect(growth.status == 0)
+  #expect(growth.standardOutput.contains("A,2021,110,10"))
+  // growth | plot: the first command's CSV is the second's input.
+  let chart = NSTemporaryDirectory() + "cifra-pipe-\(UUID().uuidString).svg"
+  defer { try? FileManager.default.removeItem(atPath: chart) }
+  let plotted = try runCifra(
+    ["plot", "-", "--value", "growth_pct", "--period", "period", "--by", "region", "--output", chart], input: Data(growth.standardOutput.utf8))
+  #expect(plotted.status == 0, "\(plotted.standardError)")
+  #expect(try String(contentsOfFile: chart, encoding: .utf8).hasPrefix("<svg") || (try String(contentsOfFile: chart, encoding: .utf8)).contains("<svg"))
+  let broken = try runCifra(["describe", "-"], input: Data("a,b\n1,\"2\n".utf8))
+  #expect(broken.status == 1)
+  #expect(broken.standardError == "cifra: error: <stdin>, line 2: quoted field is never closed (expected a closing '\"' before the end of the file)\n")
+  let empty = try runCifra(["describe", "-"], input: Data())
+  #expect(empty.standardError.hasPrefix("cifra: error: <stdin>: the file is empty"))
+}
+
+/// Issue 15, item 7: a file of the wrong kind is named as what it is, with the fix.
+@Test func wrongKindsOfFileAreNamed() throws {
+  let folder = NSTemporaryDirectory() + "cifra-kinds-\(UUID().uuidString)"
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  // A minimal ZIP with one stored entry named `name` (local header, central directory, end record).
+  func zip(_ name: String) -> Data {
+    let nameBytes = Array(name.utf8)
+    var local: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    local += [UInt8(nameBytes.count), 0, 0, 0] + nameBytes
+    var central: [UInt8] = [0x50, 0x4B, 0x01, 0x02, 20, 0, 20, 0] + [UInt8](repeating: 0, count: 20)
+    central += [UInt8(nameBytes.count), 0] + [UInt8](repeating: 0, count: 16) + nameBytes
+    let end: [UInt8] = [0x50, 0x4B, 0x05, 0x06, 0, 0, 0, 0, 1, 0, 1, 0, UInt8(central.count), 0, 0, 0, UInt8(local.count), 0, 0, 0, 0, 0]
+    return Data(local + central + end)
+  }
+  let cases: [(String, Data, String)] = [
+    ("book.xlsx", zip("xl/workbook.xml"), "this is an Excel workbook (.xlsx), not CSV text"),
+    ("data.csv", zip("data.csv"), "this is a ZIP archive, not CSV text; unzip it"),
+    ("old.xls", Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]), "this is a legacy Excel workbook (.xls, OLE2)"),
+    ("report.csv", Data("%PDF-1.7\n1 0 obj\n".utf8), "this is a PDF document, not CSV text"),
+    ("u16.csv", Data([0xFF, 0xFE]) + "a,b\n1,2\n".data(using: .utf16LittleEndian)!, "this is UTF-16 text (byte-order mark FF FE); convert it to UTF-8"),
+    ("u16-nobom.csv", "year,value\n2020,1\n".data(using: .utf16LittleEndian)!, "this is UTF-16 text (no byte-order mark)"),
+    ("data.csv.gz", Data([0x1F, 0x8B, 8, 0, 0, 0, 0, 0]), "this is gzip-compressed, not CSV text"),
+  ]
+  for (name, bytes, message) in cases {
+    try bytes.write(to: URL(fileURLWithPath: folder + "/" + name))
+    let result = try runCifra(["describe", folder + "/" + name])
+    #expect(result.status == 1, "\(name)")
+    #expect(result.standardError.hasPrefix("cifra: error: \(folder)/\(name): \(message)"), "\(name): \(result.standardError)")
+    // The same through a pipe, and through an indicator.
+    let piped = try runCifra(["growth", "-", "--value", "v", "--period", "p"], input: bytes)
+    #expect(piped.standardError.hasPrefix("cifra: error: <stdin>: \(message)"), "\(name) piped: \(piped.standardError)")
+  }
+}

@@ -1,7 +1,7 @@
 # Cifra — `make run` runs the main job, `make test` runs every test.
 # Both install the system libraries first when they are missing (Debian 12: apt-get).
 
-APT_PACKAGES := libopenblas-dev liblapacke-dev
+APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CIFRA := .build/release/cifra
 

@@ -21,6 +21,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // MARK: C seam
@@ -36,7 +37,8 @@ let package = Package(
     .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"]),
     .target(name: "Columnar"),
     .target(name: "Kernels", dependencies: ["Columnar", "LinearAlgebra"]),
-    .target(name: "TableIO", dependencies: ["Columnar"]),
+    // Workbooks: ZIPFoundation opens the .xlsx archive; Foundation's XMLParser reads its parts.
+    .target(name: "TableIO", dependencies: ["Columnar", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .target(name: "Indicators", dependencies: ["Kernels", "Columnar"]),
     .target(name: "Synthetic", dependencies: ["Columnar"]),
     .target(

@@ -33,6 +33,10 @@ let package = Package(
       dependencies: [.product(name: "TableIO", package: rootIdentity), .product(name: "Columnar", package: rootIdentity)],
       swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     .executableTarget(
+      name: "FuzzXLSX",
+      dependencies: [.product(name: "TableIO", package: rootIdentity), .product(name: "Columnar", package: rootIdentity)],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    .executableTarget(
       name: "FuzzSDMX",
       dependencies: [.product(name: "TableIO", package: rootIdentity), .product(name: "Columnar", package: rootIdentity)],
       swiftSettings: [.unsafeFlags(["-parse-as-library"])]),

@@ -21,6 +21,10 @@ public enum TableIOError: Error, Equatable, Sendable, CustomStringConvertible {
   case invalidOption(String)
   case writeFailed(file: String, reason: String)
   case tooLarge(file: String, neededBytes: Int, limitBytes: Int)
+  /// A workbook cell whose text is not what its column needs (`cell` as `Datos!C17`).
+  case badCell(file: String, cell: String, text: String, expected: String)
+  /// A problem of a workbook as a whole (a missing part, merged header cells, …).
+  case workbook(file: String, message: String)
   /// The file is plainly another kind of file (workbook, archive, PDF, UTF-16).
   case wrongKind(file: String, what: String, fix: String)
 
@@ -54,6 +58,10 @@ public enum TableIOError: Error, Equatable, Sendable, CustomStringConvertible {
       return "invalid option: \(detail)"
     case .writeFailed(let file, let reason):
       return "\(file): cannot write: \(reason)"
+    case .badCell(let file, let cell, let text, let expected):
+      return "\(file), \(cell): cannot read '\(text)' as \(expected)"
+    case .workbook(let file, let message):
+      return "\(file): \(message)"
     case .wrongKind(let file, let what, let fix):
       return "\(file): this is \(what); \(fix)"
     case .tooLarge(let file, let needed, let limit):

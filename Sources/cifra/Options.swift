@@ -44,13 +44,16 @@ struct CSVOptionsGroup: ParsableArguments {
   @Option(help: "Date layout: iso, mdy, dmy, d-mon-yy, month-d-yyyy, drupal (default: inferred per column).") var dateFormat: DateFormat?
   @Option(help: "Physical lines to skip before the header.") var skipRows = 0
   @Option(help: "Records to drop at the end (default: detect a DataBank-style footer).") var skipFooter: Int?
+  @Option(help: "Workbook (.xlsx): sheet name or position (default: the first).") var sheet: String?
+  @Option(help: "Workbook: the cells to read, e.g. A1:F200 (default: all).") var range: String?
+  @Option(help: "Workbook: the sheet row of the header (default: the first row with a value).") var headerRow: Int?
   @Flag(help: "No progress line on stderr.") var quiet = false
 
   /// The reader's options, validated (a bad value is a usage error naming the option).
   func options() throws(OptionError) -> CSVOptions {
     let settings = CSVSettings(
       delimiter: delimiter, encoding: encoding, nullTokens: nullTokens, decimalComma: decimalComma, thousands: thousands, types: types,
-      dateFormat: dateFormat, skipRows: skipRows, skipFooter: skipFooter)
+      dateFormat: dateFormat, skipRows: skipRows, skipFooter: skipFooter, sheet: sheet, range: range, headerRow: headerRow)
     try settings.validate()
     return settings.options
   }
@@ -104,9 +107,7 @@ struct OutputOptions: ParsableArguments {
   @Flag(help: "SDMX: write breakdowns that are no DSD dimension as custom columns (default: refuse them).") var extraColumns = false
 
   func settings() throws(OptionError) -> OutputSettings {
-    let settings = OutputSettings(format: format, decimals: decimals, sdmxVersion: sdmxVersion, dataflow: dataflow, refArea: refArea, extraColumns: extraColumns)
-    try settings.validate()
-    return settings
+    try OutputSettings(format: format, decimals: decimals, sdmxVersion: sdmxVersion, dataflow: dataflow, refArea: refArea, extraColumns: extraColumns).validated()
   }
 }
 

@@ -42,7 +42,7 @@ import _TestSupport
     return Data(local + central + end)
   }
   let cases: [(String, Data, String)] = [
-    ("book.xlsx", zip("xl/workbook.xml"), "this is an Excel workbook (.xlsx), not CSV text"),
+    ("book.xlsx", zip("xl/workbook.xml"), "the workbook has no sheets"),
     ("data.csv", zip("data.csv"), "this is a ZIP archive, not CSV text; unzip it"),
     ("old.xls", Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]), "this is a legacy Excel workbook (.xls, OLE2)"),
     ("report.csv", Data("%PDF-1.7\n1 0 obj\n".utf8), "this is a PDF document, not CSV text"),
@@ -59,4 +59,28 @@ import _TestSupport
     let piped = try runCifra(["growth", "-", "--value", "v", "--period", "p"], input: bytes)
     #expect(piped.standardError.hasPrefix("cifra: error: <stdin>: \(message)"), "\(name) piped: \(piped.standardError)")
   }
+}
+
+/// Issue 15, item 1: a workbook is read by content; growth of a sheet equals growth of the same
+/// data as CSV; a bad cell is named `Datos!C17`; the workbook options apply to workbooks only.
+@Test func growthOfAWorkbookSheetEqualsGrowthOfItsCSV() throws {
+  let folder = TestPaths.packageRoot + "/Tests/TableIOTests/Fixtures/xlsx/"
+  let arguments = ["--value", "value", "--period", "year", "--by", "region", "--format", "csv"]
+  let sheet = try runCifra(["growth", folder + "series.xlsx", "--sheet", "Datos"] + arguments)
+  let csv = try runCifra(["growth", folder + "series.csv"] + arguments)
+  #expect(sheet.status == 0 && csv.status == 0)
+  #expect(sheet.standardOutput == csv.standardOutput)
+  #expect(sheet.standardOutput.contains("B,2020,40,-20"))
+  // A workbook piped in is a workbook too.
+  let piped = try runCifra(["growth", "-"] + arguments, input: try Data(contentsOf: URL(fileURLWithPath: folder + "series.xlsx")))
+  #expect(piped.standardOutput == csv.standardOutput)
+  let bad = try runCifra(["growth", folder + "bad.xlsx", "--value", "value", "--period", "year", "--by", "region"])
+  #expect(bad.status == 1)
+  #expect(bad.standardError == "cifra: error: \(folder)bad.xlsx, Datos!C17: cannot read 'n/d' as a number\n")
+  let misplaced = try runCifra(["growth", folder + "series.csv", "--sheet", "Datos"] + arguments)
+  #expect(misplaced.status != 0)
+  #expect(misplaced.standardError.contains("sheet: applies to .xlsx workbooks"))
+  let range = try runCifra(["describe", folder + "titled.xlsx", "--header-row", "3", "--range", "C1:A2"])
+  #expect(range.status == 2)
+  #expect(range.standardError.hasPrefix("cifra: error: --range: must be cells like A1:F200, top-left first (got 'C1:A2')"))
 }

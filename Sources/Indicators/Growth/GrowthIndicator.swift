@@ -30,7 +30,7 @@ public enum GrowthIndicator: Indicator {
   public static func reading(_ role: String, options: Options) -> InputReading {
     var columns = [options.value, options.period] + options.by + (options.component.map { [$0] } ?? [])
     for filter in options.filters where !columns.contains(filter.column) { columns.append(filter.column) }
-    return InputReading(columns: columns)
+    return InputReading(columns: columns, types: [options.value: .anyNumber])
   }
 
   public static func compute(_ inputs: IndicatorInputs, options: Options) throws(IndicatorError) -> IndicatorResult {

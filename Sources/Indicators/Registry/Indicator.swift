@@ -52,6 +52,9 @@ public struct InputReading: Sendable, Equatable {
     case type(DataType)
     /// Periods with the frequency of their labels.
     case anyPeriod
+    /// A number (int64 or double as the values say); a value that is no number is an error
+    /// naming its line or cell.
+    case anyNumber
   }
 
   /// Columns to convert (projection); `nil` = all.

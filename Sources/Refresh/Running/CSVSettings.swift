@@ -3,7 +3,8 @@ import TableIO
 
 /// The CSV options a user gives for an input, by their long option names (the same keys in
 /// a refresh spec's `[[input]]` table): `delimiter`, `encoding`, `null-token`, `decimal-comma`,
-/// `thousands`, `type`, `date-format`, `skip-rows`, `skip-footer`.
+/// `thousands`, `type`, `date-format`, `skip-rows`, `skip-footer`; for .xlsx workbooks `sheet`,
+/// `range` and `header-row`.
 public struct CSVSettings: Sendable, Equatable, Decodable {
   public var delimiter: String?
   public var encoding: TextEncoding = .auto
@@ -15,19 +16,26 @@ public struct CSVSettings: Sendable, Equatable, Decodable {
   public var dateFormat: DateFormat?
   public var skipRows = 0
   public var skipFooter: Int?
+  /// Workbooks: sheet name or 1-based position.
+  public var sheet: String?
+  /// Workbooks: `A1:F200`.
+  public var range: String?
+  /// Workbooks: the header's sheet row.
+  public var headerRow: Int?
 
   public init() {}
 
   /// Settings as given on a command line.
   public init(
     delimiter: String?, encoding: TextEncoding, nullTokens: [String], decimalComma: Bool, thousands: String?, types: [String],
-    dateFormat: DateFormat?, skipRows: Int, skipFooter: Int?
+    dateFormat: DateFormat?, skipRows: Int, skipFooter: Int?, sheet: String? = nil, range: String? = nil, headerRow: Int? = nil
   ) {
+    (self.sheet, self.range, self.headerRow) = (sheet, range, headerRow)
     (self.delimiter, self.encoding, self.nullTokens, self.decimalComma, self.thousands) = (delimiter, encoding, nullTokens, decimalComma, thousands)
     (self.types, self.dateFormat, self.skipRows, self.skipFooter) = (types, dateFormat, skipRows, skipFooter)
   }
 
-  public static let keys = ["delimiter", "encoding", "null-token", "decimal-comma", "thousands", "type", "date-format", "skip-rows", "skip-footer"]
+  public static let keys = ["delimiter", "encoding", "null-token", "decimal-comma", "thousands", "type", "date-format", "skip-rows", "skip-footer", "sheet", "range", "header-row"]
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.options()
@@ -40,6 +48,9 @@ public struct CSVSettings: Sendable, Equatable, Decodable {
     dateFormat = try c.optional("date-format")
     skipRows = try c.value("skip-rows", 0)
     skipFooter = try c.optional("skip-footer")
+    sheet = try c.optional("sheet")
+    range = try c.optional("range")
+    headerRow = try c.optional("header-row")
   }
 
   /// Known delimiter, one-character thousands separator, readable type overrides, row counts ≥ 0.
@@ -54,6 +65,12 @@ public struct CSVSettings: Sendable, Equatable, Decodable {
     }
     try OptionCheck.within(skipRows, 0...1_000_000, field: "skip-rows")
     if let skipFooter { try OptionCheck.within(skipFooter, 0...1_000_000, field: "skip-footer") }
+    if let sheet, sheet.isEmpty { throw OptionError("sheet", "must be a sheet name or a position from 1") }
+    if let range, CellRange(range) == nil { throw OptionError("range", "must be cells like A1:F200, top-left first (got '\(range)')") }
+    if let headerRow { try OptionCheck.within(headerRow, 1...1_048_576, field: "header-row") }
+    if let headerRow, let range = range.flatMap(CellRange.init), !(range.first.row...range.last.row).contains(headerRow) {
+      throw OptionError("header-row", "row \(headerRow) is outside range \(range)")
+    }
   }
 
   static func delimiterByte(_ text: String) -> UInt8? {
@@ -83,6 +100,7 @@ public struct CSVSettings: Sendable, Equatable, Decodable {
     options.dateFormat = dateFormat
     options.skipRows = skipRows
     options.skipFooter = skipFooter
+    (options.sheet, options.range, options.headerRow) = (sheet, range.flatMap(CellRange.init), headerRow)
     for (column, type) in types.compactMap(Self.override) { options.types[column] = type }
     return options
   }

@@ -31,6 +31,7 @@ public struct InputFile: Sendable {
       switch type {
       case .type(let dataType): options.types[column] = .type(dataType)
       case .anyPeriod: options.types[column] = .anyPeriod
+      case .anyNumber: options.types[column] = .anyNumber
       }
     }
     if options.thousandsSeparator == nil, let separator = reading.thousandsSeparator, !options.decimalComma {

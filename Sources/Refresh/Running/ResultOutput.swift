@@ -50,6 +50,12 @@ public struct OutputSettings: Sendable, Equatable, Decodable {
     }
   }
 
+  /// These settings after ``validate()``.
+  public func validated() throws(OptionError) -> OutputSettings {
+    try validate()
+    return self
+  }
+
   /// Fails when an SDMX-only setting is given for another format (a usage error naming it).
   public func checkApplies(to format: OutputFormat) throws(OptionError) {
     guard format != .sdmx else { return }

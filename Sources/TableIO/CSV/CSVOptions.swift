@@ -68,6 +68,12 @@ public struct CSVOptions: Sendable, Equatable {
   /// Names of `columns` that may be absent from the file (read when present).
   public var optionalColumns: Set<String> = []
   /// Threads used for parsing; results are identical for any value.
+  /// Workbooks: the sheet, by name or 1-based position (`nil`: the first).
+  public var sheet: String?
+  /// Workbooks: the cells to read (`nil`: all).
+  public var range: CellRange?
+  /// Workbooks: the sheet row of the header (`nil`: the first row with a value in the range).
+  public var headerRow: Int?
   public var jobs = 1
   /// Memory the reader may use for offsets and columns, in bytes; `nil` = 75 % of physical
   /// memory. A file that would need more is refused with ``TableIOError/tooLarge(file:neededBytes:limitBytes:)``
@@ -85,6 +91,9 @@ public enum ColumnTypeOverride: Sendable, Equatable {
   case type(DataType)
   /// Periods with the frequency of their labels (all labels must share it).
   case anyPeriod
+  /// A number: int64 or double as the values say, never text — the first value that is no
+  /// number is an error naming its line (or workbook cell).
+  case anyNumber
 
   /// Parses `int64`, `double`, `bool`, `string`, `date`, `period`, `period[M]`.
   public init?(name: String) {

@@ -4,6 +4,8 @@
   import Darwin
 #endif
 import Columnar
+import Foundation
+import ZIPFoundation
 
 /// A table read from CSV, with what the reader found out about the file.
 public struct CSVReadResult: Sendable {
@@ -36,10 +38,13 @@ public enum CSVReader {
   /// - Throws: ``TableIOError`` naming the file, line, column and the offending text.
   /// Reads the CSV file at `path`; `-` reads standard input to its end (named `<stdin>` in
   /// messages).
+  ///
+  /// An .xlsx workbook (known by its ZIP signature and `xl/workbook.xml` part, whatever the
+  /// file's name) is read by ``WorkbookReader``; the workbook options (`sheet`, `range`,
+  /// `headerRow`) given for a CSV file are an error, not ignored.
   public static func read(_ path: String, options: CSVOptions = CSVOptions()) throws(TableIOError) -> CSVReadResult {
-    if path == "-" { return try read(try FileBytes.standardInput(), name: "<stdin>", options: options) }
-    let file = try FileBytes.map(path)
-    return try read(file, name: path, options: options)
+    let name = path == "-" ? "<stdin>" : path
+    return try read(path == "-" ? try FileBytes.standardInput() : try FileBytes.map(path), name: name, options: options)
   }
 
   /// Reads CSV text held in memory (`name` is used in error messages).
@@ -49,6 +54,21 @@ public enum CSVReader {
   }
 
   static func read(_ raw: FileBytes, name: String, options: CSVOptions) throws(TableIOError) -> CSVReadResult {
+    if FileBytes.isWorkbook(raw.base, raw.count) {
+      // CSV-only options forced on a workbook are errors, not ignored.
+      for (given, option) in [(options.delimiter != nil, "delimiter"), (options.encoding != .auto, "encoding"), (options.skipRows > 0, "skip-rows")]
+      where given {
+        throw .invalidOption("\(option): applies to CSV text; \(name) is an Excel workbook (choose its cells with --sheet, --range and --header-row)")
+      }
+      let archive: Archive
+      do { archive = try Archive(data: Data(bytes: raw.base, count: raw.count), accessMode: .read) } catch {
+        throw .workbook(file: name, message: "a workbook whose ZIP archive cannot be opened (\(error))")
+      }
+      return try WorkbookReader.read(archive: archive, name: name, options: options)
+    }
+    for (given, option) in [(options.sheet != nil, "sheet"), (options.range != nil, "range"), (options.headerRow != nil, "header-row")] where given {
+      throw .invalidOption("\(option): applies to .xlsx workbooks; \(name) is read as CSV text")
+    }
     // 1. Encoding.
     var file = raw
     var start = 0
@@ -172,6 +192,7 @@ public enum CSVReader {
         case .type(.date): target = .date(options.dateFormat ?? context.inferDateFormat(index) ?? .iso)
         case .type(let type): target = .plain(type)
         case .anyPeriod: target = .anyPeriod
+        case .anyNumber: target = .anyNumber
         }
       } else {
         target = .inferred
@@ -198,6 +219,11 @@ public enum CSVReader {
   static func convertColumn(
     _ context: ConversionContext, _ index: Int, _ columnName: String, _ target: ColumnTarget, dateFormat: DateFormat?
   ) throws(TableIOError) -> (ConversionContext.Converted, ColumnTarget) {
+    if target == .anyNumber {
+      let (converted, inferred) = try convertColumn(context, index, columnName, .inferred, dateFormat: nil)
+      if inferred == .plain(.int64) || inferred == .plain(.double) { return (converted, inferred) }
+      return (try context.convert(index, name: columnName, to: .plain(.double)), .plain(.double))
+    }
     guard target == .inferred else { return (try context.convert(index, name: columnName, to: target), target) }
     if let guess = context.inferTarget(index, dateFormat: dateFormat, sample: 4096),
       let converted = try? context.convert(index, name: columnName, to: guess)

@@ -7,6 +7,8 @@ enum ColumnTarget: Equatable {
   case plain(DataType)
   case date(DateFormat)
   case anyPeriod
+  /// int64 or double as inferred; anything else read as double (so the first non-number fails).
+  case anyNumber
 }
 
 /// Which types every non-null value of a column fits (combined over chunks with AND).
@@ -318,6 +320,8 @@ struct ConversionContext {
       return try periods(column, name: columnName, frequency: frequency)
     case .anyPeriod:
       return try periods(column, name: columnName, frequency: nil)
+    case .anyNumber:
+      return try convert(column, name: columnName, to: .plain(.double))
     case .inferred:
       preconditionFailure("convert(_:name:to:) needs a resolved target")
     }

@@ -65,6 +65,11 @@ final class FileBytes: @unchecked Sendable {
     return owned(bytes)
   }
 
+  /// Whether the bytes are an .xlsx workbook: a ZIP archive that has an `xl/workbook` part.
+  static func isWorkbook(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    foreignKind(base, count)?.what.hasPrefix("an Excel workbook (.xlsx)") == true
+  }
+
   /// What the bytes are when they are plainly not CSV text: a workbook, an archive, a PDF,
   /// UTF-16 text (by signature; `nil` when they may be text).
   static func foreignKind(_ base: UnsafePointer<UInt8>, _ count: Int) -> (what: String, fix: String)? {
@@ -79,7 +84,7 @@ final class FileBytes: @unchecked Sendable {
         index += 1
       }
       return workbook
-        ? ("an Excel workbook (.xlsx), not CSV text", "Cifra does not read workbooks yet: save the sheet as CSV UTF-8 and pass that file")
+        ? ("an Excel workbook (.xlsx), not CSV text", "it is read as a workbook")
         : ("a ZIP archive, not CSV text", "unzip it and pass the CSV file inside")
     }
     if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {

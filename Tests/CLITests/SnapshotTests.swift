@@ -49,7 +49,7 @@ func helpTextSnapshot(command: [String]) throws {
     ["sdg", "10.7.3", "Tests/TableIOTests/Fixtures/csv/mixed.csv"],
     ["calendar", "add", "2025-02-30", "5"],
     ["growth", "--value"],
-    ["growth", "Tests/TableIOTests/Fixtures/csv/mixed.csv", "--value", "value", "--period", "year", "--where", "year=1800"],
+    ["growth", "Tests/TableIOTests/Fixtures/csv/mixed.csv", "--value", "value", "--period", "year", "--null-token", "..", "--where", "year=1800"],
     ["describe", "Tests/TableIOTests/Fixtures/csv/mixed.csv", "--format", "sdmx"],
     ["crosstab", "Tests/TableIOTests/Fixtures/csv/mixed.csv", "--rows", "year", "--cols", "year", "--format", "sdmx"],
     ["proportion", "5", "4"],

@@ -32,8 +32,12 @@ public enum PeriodError: Error, Equatable, Sendable, CustomStringConvertible {
 /// Accepted: `2022` (A); `2022-03`, `2022M03` (M); `2022-03-15` (D); `2022-Q1`, `2022Q1`,
 /// `2022 Q1`, `2016_2Q` (World Bank RPW) (Q); `2022-S1`, `2022S1` (S); `2022-W05` (W);
 /// `2022/I` … `2022/IV` with an optional preliminary mark `P/`, `P` (Mexico SDG platform) (Q);
-/// `ENE 2022`, `enero 2022`, `ene-2022` (Spanish months, M); a DataBank suffix ` [YR2011Q1]`
-/// is ignored. Leading and trailing spaces are ignored.
+/// `ENE 2022`, `enero 2022`, `ene-2022` (Spanish months, M); `ene-22`, `ENE 22` (two-digit
+/// years: 69–99 are 1969–1999, 00–68 are 2000–2068, the POSIX `%y` rule) (M); `2022T1`,
+/// `2022-T1` (trimestre) and `1er trimestre 2022`, `primer trimestre 2022`, `4to trimestre
+/// 2022` (Q); `1er semestre 2022`, `segundo semestre 2022` (S); INEGI BIE `2023/01` (M; asked
+/// as quarterly, `2023/01` … `2023/04` are BIE's quarters); a DataBank suffix ` [YR2011Q1]` is
+/// ignored. Leading and trailing spaces are ignored; letters in any case.
 ///
 /// With `frequency`, a finer label is converted to the containing period (`2022-03-15` as
 /// monthly is `2022-03`); a coarser label is an error. Unknown labels are an error naming
@@ -42,6 +46,8 @@ public enum PeriodParser {
   /// Parses one label; see the type documentation.
   /// - Throws: ``PeriodError``.
   public static func parse(_ label: String, as frequency: Frequency? = nil) throws(PeriodError) -> ParsedPeriod {
+    // INEGI BIE writes quarters like months, numbered 01-04: "2023/03" in a quarterly series.
+    if frequency == .quarterly, let quarter = bieQuarter(label) { return ParsedPeriod(period: quarter, preliminary: false) }
     let parsed = try parseNative(label)
     guard let frequency else { return parsed }
     guard let converted = parsed.period.converted(to: frequency) else {
@@ -59,6 +65,28 @@ public enum PeriodParser {
 
   static let romanQuarters: [String: Int] = ["I": 1, "II": 2, "III": 3, "IV": 4]
 
+  /// Spanish ordinals of quarters and semesters: `1er`, `primer`, `primero`, `2do`, `segundo`, …
+  static let spanishOrdinals: [String: Int] = [
+    "1": 1, "1o": 1, "1º": 1, "1er": 1, "1ro": 1, "primer": 1, "primero": 1, "2": 2, "2o": 2, "2º": 2, "2do": 2, "segundo": 2,
+    "3": 3, "3o": 3, "3º": 3, "3er": 3, "3ro": 3, "tercer": 3, "tercero": 3, "4": 4, "4o": 4, "4º": 4, "4to": 4, "cuarto": 4,
+  ]
+
+  /// `2023/01` … `2023/04` as quarters (INEGI BIE's quarterly form).
+  static func bieQuarter(_ label: String) -> Period? {
+    let text = Substring(label).trimmingSpaces()
+    guard text.count == 7, let slash = text.firstIndex(of: "/"), let year = fourDigitYear(text[..<slash]) else { return nil }
+    let rest = text[text.index(after: slash)...]
+    guard rest.count == 2, rest.first == "0", let quarter = Int(rest), (1...4).contains(quarter) else { return nil }
+    return .quarter(year, quarter)
+  }
+
+  /// A year written with four digits, or two (POSIX `%y`: 69–99 → 19xx, 00–68 → 20xx).
+  static func shortOrFullYear(_ text: Substring) -> Int? {
+    if let year = fourDigitYear(text) { return year }
+    guard text.count == 2, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) else { return nil }
+    return value >= 69 ? 1900 + value : 2000 + value
+  }
+
   static func parseNative(_ label: String) throws(PeriodError) -> ParsedPeriod {
     var text = Substring(label).trimmingSpaces()
     // DataBank column labels: "2011Q1 [YR2011Q1]".
@@ -68,9 +96,13 @@ public enum PeriodParser {
     let bytes = Array(text.utf8)
     guard !bytes.isEmpty else { throw .unknownLabel(label) }
 
-    // Mexico SDG platform quarters: "2022/I", "2022/I P/", "2022/I  P".
+    // Mexico SDG platform quarters: "2022/I", "2022/I P/", "2022/I  P"; INEGI BIE months "2023/01".
     if let slash = text.firstIndex(of: "/"), let year = fourDigitYear(text[..<slash]) {
       var rest = text[text.index(after: slash)...].trimmingSpaces()
+      if rest.count == 2, rest.allSatisfy({ $0.isASCII && $0.isNumber }), let month = Int(rest) {
+        guard (1...12).contains(month) else { throw .outOfRange(label: label, detail: "month \(month) is not 1-12") }
+        return ParsedPeriod(period: .month(year, month), preliminary: false)
+      }
       var preliminary = false
       if rest.hasSuffix("P/") {
         preliminary = true
@@ -83,10 +115,22 @@ public enum PeriodParser {
       return ParsedPeriod(period: .quarter(year, quarter), preliminary: preliminary)
     }
 
-    // Spanish month names: "ENE 2022", "enero 2022", "ene-2022".
+    // Spanish quarters and semesters: "1er trimestre 2022", "segundo semestre 2022".
+    let words = text.lowercased().split(whereSeparator: { $0 == " " })
+    if words.count == 3, let number = spanishOrdinals[String(words[0])], let year = fourDigitYear(words[2]) {
+      switch words[1] {
+      case "trimestre": return ParsedPeriod(period: try checkedQuarter(year, number, label), preliminary: false)
+      case "semestre":
+        guard number <= 2 else { throw .outOfRange(label: label, detail: "semester \(number) is not 1 or 2") }
+        return ParsedPeriod(period: .semester(year, number), preliminary: false)
+      default: break
+      }
+    }
+
+    // Spanish month names: "ENE 2022", "enero 2022", "ene-2022", "ene-22".
     if let first = bytes.first, isLetter(first) {
       let parts = text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "." })
-      if parts.count == 2, let month = spanishMonths[parts[0].lowercased()], let year = fourDigitYear(parts[1]) {
+      if parts.count == 2, let month = spanishMonths[parts[0].lowercased()], let year = shortOrFullYear(parts[1]) {
         return ParsedPeriod(period: .month(year, month), preliminary: false)
       }
       throw .unknownLabel(label)
@@ -107,11 +151,11 @@ public enum PeriodParser {
     if rest[index] == UInt8(ascii: "-") || rest[index] == UInt8(ascii: " ") { index += 1 }
     guard index < rest.count else { throw .unknownLabel(label) }
     let tag = rest[index] | 0x20  // lower-case ASCII letter
-    if tag == UInt8(ascii: "q") || tag == UInt8(ascii: "s") || tag == UInt8(ascii: "w") || tag == UInt8(ascii: "m") {
+    if tag == UInt8(ascii: "q") || tag == UInt8(ascii: "t") || tag == UInt8(ascii: "s") || tag == UInt8(ascii: "w") || tag == UInt8(ascii: "m") {
       let digits = rest[(index + 1)...]
       guard (1...2).contains(digits.count), let number = decimal(digits) else { throw .unknownLabel(label) }
       switch tag {
-      case UInt8(ascii: "q"):
+      case UInt8(ascii: "q"), UInt8(ascii: "t"):
         return ParsedPeriod(period: try checkedQuarter(year, number, label), preliminary: false)
       case UInt8(ascii: "s"):
         guard (1...2).contains(number) else { throw .outOfRange(label: label, detail: "semester \(number) is not 1 or 2") }

@@ -100,3 +100,24 @@ func unknownOrInvalidLabelsAreErrorsNamingTheValue(label: String) {
   #expect(try PeriodParser.parse(parsed.period.description).period == parsed.period)
   #expect(Period.quarter(999, 2).description == "0999-Q2")
 }
+
+/// Labels in local use (issue 15, item 3), from real files: seed 003's `ENE 2022` family,
+/// `ene-22` (Excel's Spanish month format), `2022T1` and the ordinal forms of INEGI and
+/// Banxico releases, INEGI BIE's `2023/01` (monthly, and quarterly when asked as quarters).
+@Test func localLabelsRead() throws {
+  let cases: [(String, Frequency?, Period)] = [
+    ("ene-22", nil, .month(2022, 1)), ("DIC 99", nil, .month(1999, 12)), ("Sep-68", nil, .month(2068, 9)), ("sep-69", nil, .month(1969, 9)),
+    ("2022T1", nil, .quarter(2022, 1)), ("2022-T4", nil, .quarter(2022, 4)), ("2022 t2", nil, .quarter(2022, 2)),
+    ("1er trimestre 2022", nil, .quarter(2022, 1)), ("Primer trimestre 2022", nil, .quarter(2022, 1)),
+    ("2do trimestre 2021", nil, .quarter(2021, 2)), ("tercer trimestre 2020", nil, .quarter(2020, 3)), ("4to trimestre 2019", nil, .quarter(2019, 4)),
+    ("primer semestre 2022", nil, .semester(2022, 1)), ("2do semestre 2022", nil, .semester(2022, 2)),
+    ("2023/01", nil, .month(2023, 1)), ("2023/12", nil, .month(2023, 12)), ("2023/03", .quarterly, .quarter(2023, 3)),
+    ("2023/04", .quarterly, .quarter(2023, 4)), ("2023/11", .quarterly, .quarter(2023, 4)),
+  ]
+  for (label, frequency, expected) in cases {
+    #expect(try PeriodParser.parse(label, as: frequency).period == expected, "\(label)")
+  }
+  for bad in ["5to trimestre 2022", "tercer semestre 2022", "2022T5", "2023/13", "ene-2", "ene-222"] {
+    #expect(throws: PeriodError.self, "\(bad)") { try PeriodParser.parse(bad) }
+  }
+}

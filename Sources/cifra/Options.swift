@@ -24,9 +24,7 @@ extension StartConvention: ExpressibleByArgument {}
 extension IntervalChoice: ExpressibleByArgument {}
 extension DuplicatePolicy: ExpressibleByArgument {}
 extension SVGChart.Kind: ExpressibleByArgument {}
-extension Frequency: ExpressibleByArgument {
-  public init?(argument: String) { self.init(code: argument) }
-}
+extension Frequency: ExpressibleByArgument { public init?(argument: String) { self.init(code: argument) } }
 extension RowFilter: ExpressibleByArgument {
   public init?(argument: String) { try? self.init(parsing: argument) }
 }
@@ -47,13 +45,14 @@ struct CSVOptionsGroup: ParsableArguments {
   @Option(help: "Workbook (.xlsx): sheet name or position (default: the first).") var sheet: String?
   @Option(help: "Workbook: the cells to read, e.g. A1:F200 (default: all).") var range: String?
   @Option(help: "Workbook: the sheet row of the header (default: the first row with a value).") var headerRow: Int?
+  @Flag(help: "Periods are columns (WDI, DataBank): read them as rows 'period', 'value', the other columns kept.") var wide = false
   @Flag(help: "No progress line on stderr.") var quiet = false
 
   /// The reader's options, validated (a bad value is a usage error naming the option).
   func options() throws(OptionError) -> CSVOptions {
     let settings = CSVSettings(
       delimiter: delimiter, encoding: encoding, nullTokens: nullTokens, decimalComma: decimalComma, thousands: thousands, types: types,
-      dateFormat: dateFormat, skipRows: skipRows, skipFooter: skipFooter, sheet: sheet, range: range, headerRow: headerRow)
+      dateFormat: dateFormat, skipRows: skipRows, skipFooter: skipFooter, sheet: sheet, range: range, headerRow: headerRow, wide: wide)
     try settings.validate()
     return settings.options
   }

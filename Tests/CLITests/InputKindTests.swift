@@ -84,3 +84,38 @@ import _TestSupport
   #expect(range.status == 2)
   #expect(range.standardError.hasPrefix("cifra: error: --range: must be cells like A1:F200, top-left first (got 'C1:A2')"))
 }
+
+/// Issue 15, item 4: a WDI bulk file (years as columns) read with --wide gives long series,
+/// and per-country CAGR; an independent count of its non-blank cells checks the row count.
+@Test(.enabled(if: TestPaths.hasRealdata))
+func wideWDIFileGivesLongSeries() throws {
+  let file = TestPaths.realdata + "/mexico_remittances/API_BM.TRF.PWKR.CD.DT_DS2_en_csv_v2_3012027.csv"
+  let described = try runCifra(["describe", file, "--skip-rows", "4", "--wide", "--format", "json"])
+  #expect(described.status == 0, "\(described.standardError)")
+  let summary = try JSONSerialization.jsonObject(with: Data(described.standardOutput.utf8)) as! [String: Any]
+  let names = (summary["columns"] as! [[String: Any]]).map { $0["name"] as! String }
+  #expect(names == ["Country Name", "Country Code", "Indicator Name", "Indicator Code", "period", "value"])
+  // Non-blank year cells, counted by Python's csv module.
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = [
+    "python3", "-c",
+    "import csv,sys; r=list(csv.reader(open(sys.argv[1], encoding='utf-8-sig')))[4:]; h=r[0]; y=[i for i,n in enumerate(h) if n.isdigit()]; print(sum(1 for row in r[1:] for i in y if i < len(row) and row[i] != ''))",
+    file,
+  ]
+  let pipe = Pipe()
+  process.standardOutput = pipe
+  try process.run()
+  process.waitUntilExit()
+  let count = Int(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+  #expect(summary["rows"] as? Int == count)
+  let cagr = try runCifra([
+    "growth", file, "--skip-rows", "4", "--wide", "--value", "value", "--period", "period", "--by", "Country Code", "--method", "cagr",
+    "--where", "Country Code=MEX", "--format", "csv",
+  ])
+  #expect(cagr.status == 0, "\(cagr.standardError)")
+  #expect(try pythonCSV(cagr.standardOutput).first?["Country Code"] == "MEX")
+  let notWide = try runCifra(["describe", TestPaths.packageRoot + "/Tests/TableIOTests/Fixtures/xlsx/series.csv", "--wide"])
+  #expect(notWide.status == 1)
+  #expect(notWide.standardError.contains("wide: no column name reads as a period"))
+}

@@ -16,6 +16,8 @@ public struct CSVSettings: Sendable, Equatable, Decodable {
   public var dateFormat: DateFormat?
   public var skipRows = 0
   public var skipFooter: Int?
+  /// Periods as columns, made long (`period`, `value`).
+  public var wide = false
   /// Workbooks: sheet name or 1-based position.
   public var sheet: String?
   /// Workbooks: `A1:F200`.
@@ -28,14 +30,15 @@ public struct CSVSettings: Sendable, Equatable, Decodable {
   /// Settings as given on a command line.
   public init(
     delimiter: String?, encoding: TextEncoding, nullTokens: [String], decimalComma: Bool, thousands: String?, types: [String],
-    dateFormat: DateFormat?, skipRows: Int, skipFooter: Int?, sheet: String? = nil, range: String? = nil, headerRow: Int? = nil
+    dateFormat: DateFormat?, skipRows: Int, skipFooter: Int?, sheet: String? = nil, range: String? = nil, headerRow: Int? = nil,
+    wide: Bool = false
   ) {
-    (self.sheet, self.range, self.headerRow) = (sheet, range, headerRow)
+    (self.sheet, self.range, self.headerRow, self.wide) = (sheet, range, headerRow, wide)
     (self.delimiter, self.encoding, self.nullTokens, self.decimalComma, self.thousands) = (delimiter, encoding, nullTokens, decimalComma, thousands)
     (self.types, self.dateFormat, self.skipRows, self.skipFooter) = (types, dateFormat, skipRows, skipFooter)
   }
 
-  public static let keys = ["delimiter", "encoding", "null-token", "decimal-comma", "thousands", "type", "date-format", "skip-rows", "skip-footer", "sheet", "range", "header-row"]
+  public static let keys = ["delimiter", "encoding", "null-token", "decimal-comma", "thousands", "type", "date-format", "skip-rows", "skip-footer", "sheet", "range", "header-row", "wide"]
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.options()
@@ -51,6 +54,7 @@ public struct CSVSettings: Sendable, Equatable, Decodable {
     sheet = try c.optional("sheet")
     range = try c.optional("range")
     headerRow = try c.optional("header-row")
+    wide = try c.value("wide", false)
   }
 
   /// Known delimiter, one-character thousands separator, readable type overrides, row counts ≥ 0.
@@ -100,7 +104,7 @@ public struct CSVSettings: Sendable, Equatable, Decodable {
     options.dateFormat = dateFormat
     options.skipRows = skipRows
     options.skipFooter = skipFooter
-    (options.sheet, options.range, options.headerRow) = (sheet, range.flatMap(CellRange.init), headerRow)
+    (options.sheet, options.range, options.headerRow, options.wide) = (sheet, range.flatMap(CellRange.init), headerRow, wide)
     for (column, type) in types.compactMap(Self.override) { options.types[column] = type }
     return options
   }

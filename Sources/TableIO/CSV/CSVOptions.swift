@@ -68,6 +68,9 @@ public struct CSVOptions: Sendable, Equatable {
   /// Names of `columns` that may be absent from the file (read when present).
   public var optionalColumns: Set<String> = []
   /// Threads used for parsing; results are identical for any value.
+  /// Periods as columns (WDI, DataBank, INEGI tabulations): made long (`period`, `value`) after
+  /// reading, the other columns kept (``Table/longFromPeriodColumns()``).
+  public var wide = false
   /// Workbooks: the sheet, by name or 1-based position (`nil`: the first).
   public var sheet: String?
   /// Workbooks: the cells to read (`nil`: all).

@@ -69,6 +69,25 @@ public enum CSVReader {
     for (given, option) in [(options.sheet != nil, "sheet"), (options.range != nil, "range"), (options.headerRow != nil, "header-row")] where given {
       throw .invalidOption("\(option): applies to .xlsx workbooks; \(name) is read as CSV text")
     }
+    if options.wide {
+      // Read every column, make the table long, then project to what was asked.
+      var all = options
+      (all.wide, all.columns, all.optionalColumns) = (false, nil, [])
+      all.types = all.types.filter { $0.key != "period" && $0.key != "value" }  // columns of the long table
+      let read = try Self.read(raw, name: name, options: all)
+      var long: Table
+      do { long = try read.table.longFromPeriodColumns() } catch { throw .invalidOption("\(name): \(error)") }
+      if let wanted = options.columns {
+        let present = wanted.filter { long.schema.names.contains($0) }
+        for key in wanted where !present.contains(key) && !options.optionalColumns.contains(key) {
+          throw .unknownColumn(file: name, name: key, available: long.schema.names)
+        }
+        do { long = try long.select(present) } catch { throw .invalidOption("\(name): \(error)") }
+      }
+      return CSVReadResult(
+        table: long, encoding: read.encoding, hadByteOrderMark: read.hadByteOrderMark, delimiter: read.delimiter,
+        footerRecords: read.footerRecords, dateFormats: read.dateFormats)
+    }
     // 1. Encoding.
     var file = raw
     var start = 0

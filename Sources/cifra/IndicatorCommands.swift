@@ -22,8 +22,8 @@ struct GrowthCommand: IndicatorCommand {
   @Option(help: "Base period for index / chain (= 100).") var base: String?
   @Option(help: "First period to use.") var from: String?
   @Option(help: "Last period to use.") var to: String?
-  @Flag(help: "Compare months 1..m of each year with the same months of the previous year (m = last month of the latest year).")
-  var ytd = false
+  @Flag(help: "Compare months 1..m of each year with the same months of the previous year (m = last month of the latest year).") var ytd = false
+  @Option(help: "Count periods a group has no row for as this value, e.g. 0 for counts (default: absent stays absent).") var fillAbsent: Double?
   @Option(help: "Component column for --method contribution.") var component: String?
   @OptionGroup var filter: RowFilterOption
   @OptionGroup var io: IndicatorIO
@@ -34,6 +34,7 @@ struct GrowthCommand: IndicatorCommand {
     (options.by, options.periodFrequency, options.frequency, options.aggregate) = (by, periodFreq, freq, aggregate)
     (options.collapse, options.keepIncomplete, options.method, options.lag, options.base) = (collapse, keepIncomplete, method, lag, base)
     (options.from, options.to, options.yearToDate, options.component, options.filters) = (from, to, ytd, component, filter.filters)
+    options.fillAbsent = fillAbsent
     return options
   }
 }

@@ -69,3 +69,26 @@ func optionsThatDoNotApplyToADataBankExportAreUsageErrors() throws {
     #expect(result.standardError.hasPrefix("cifra: error: " + message), "\(arguments): \(result.standardError)")
   }
 }
+
+/// Issue 15, item 5: --fill-absent 0 counts a group's missing periods (within the data's span)
+/// as zero and says so; without it, absent stays absent (a gap, never a zero).
+@Test func fillAbsentCountsMissingRowsAsZeroAndSaysSo() throws {
+  let folder = NSTemporaryDirectory() + "cifra-fill-\(UUID().uuidString)"
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  try "title,month,n\nA,2024-01,5\nA,2024-03,4\nB,2024-02,2\n".write(toFile: folder + "/e.csv", atomically: true, encoding: .utf8)
+  let common = ["growth", folder + "/e.csv", "--value", "n", "--period", "month", "--by", "title", "--format", "csv"]
+  let filled = try runCifra(common + ["--fill-absent", "0"])
+  #expect(filled.status == 0)
+  let rows = try pythonCSV(filled.standardOutput)
+  #expect(rows.map { "\($0["title"]!) \($0["period"]!) \($0["value"]!)" } == [
+    "A 2024-01 5", "A 2024-02 0", "A 2024-03 4", "B 2024-01 0", "B 2024-02 2", "B 2024-03 0",
+  ])
+  #expect(filled.standardError.hasPrefix(
+    "cifra: warning: 3 absent period(s) counted as 0 (fill-absent), e.g. title=A 2024-02, title=B 2024-01, title=B 2024-03; without fill-absent, absent stays absent\n"))
+  let plain = try runCifra(common)
+  #expect(try pythonCSV(plain.standardOutput).count == 3)
+  let negative = try runCifra(common + ["--fill-absent=-1"])
+  #expect(negative.status == 2)
+  #expect(negative.standardError.hasPrefix("cifra: error: --fill-absent: must be a finite count ≥ 0"))
+}

@@ -55,6 +55,15 @@ public enum Growth {
     }
     var panel = try SeriesPanel(table: table, value: options.value, period: options.period, by: keys, readAs: readAs)
     if let collapse = options.collapse { panel = panel.collapsed(collapse) }
+    if let fill = options.fillAbsent {
+      let (filledPanel, filled) = panel.fillingAbsent(with: fill)
+      panel = filledPanel
+      if !filled.isEmpty {
+        let examples = filled.prefix(3).map { ($0.group == 0 && panel.keyNames.isEmpty ? "" : panel.label(of: $0.group) + " ") + $0.period.description }
+        warnings.append(
+          "\(filled.count) absent period(s) counted as \(formatDouble(fill)) (fill-absent), e.g. \(examples.joined(separator: ", "))\(filled.count > 3 ? ", …" : ""); without fill-absent, absent stays absent")
+      }
+    }
     var completeness: [Bool]?
     var spans: [String]?
 

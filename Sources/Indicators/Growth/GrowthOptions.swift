@@ -46,6 +46,9 @@ public struct GrowthOptions: Sendable {
   public var aggregate: AggregateFunction = .sum
   /// Keep aggregated periods that miss sub-periods (marked `complete = false`).
   public var keepIncomplete = false
+  /// Value for the periods a group has no row for, within the data's span (`nil`: absent
+  /// stays absent). For counts where a missing row means zero.
+  public var fillAbsent: Double?
   /// The measure.
   public var method: GrowthMethod = .pop
   /// Lag in periods for `pop` / `annualized` (default 1) and `yoy` (default: one year).
@@ -81,6 +84,7 @@ extension GrowthOptions: IndicatorOptions {
     aggregate = try c.value("aggregate", .sum)
     collapse = try c.optional("collapse")
     keepIncomplete = try c.value("keep-incomplete", false)
+    fillAbsent = try c.optional("fill-absent")
     method = try c.value("method", .pop)
     lag = try c.optional("lag")
     base = try c.optional("base")
@@ -96,6 +100,9 @@ extension GrowthOptions: IndicatorOptions {
   /// period-by-period methods; `ytd` excludes `freq`.
   public func validate() throws(OptionError) {
     if let lag, lag < 1 { throw OptionError("lag", "must be at least 1, got \(lag)") }
+    if let fillAbsent, !(fillAbsent.isFinite && fillAbsent >= 0) {
+      throw OptionError("fill-absent", "must be a finite count ≥ 0 (0: a missing row means none), got \(fillAbsent)")
+    }
     if method == .index, base == nil { throw OptionError("base", "method index needs the base period (= 100)") }
     if method == .contribution, component == nil {
       throw OptionError("component", "method contribution needs the column naming the parts of the total")

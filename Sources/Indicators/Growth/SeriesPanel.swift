@@ -143,6 +143,25 @@ public struct SeriesPanel: Sendable {
     }
   }
 
+  /// Every group over the panel's whole span: each period between the first and the last of the
+  /// data that a group has no row for gets one with `value` (counts where a missing row means
+  /// zero, e.g. CBP encounters by title). Returns the panel and the filled `(group, period)`s.
+  public func fillingAbsent(with value: Double) -> (panel: SeriesPanel, filled: [(group: Int32, period: Period)]) {
+    guard let first = periods.values.map(\.ordinal).min(), let last = periods.values.map(\.ordinal).max() else { return (self, []) }
+    var present = [Set<Int>](repeating: [], count: groupCount)
+    for row in 0..<groups.count { present[Int(groups[row])].insert(periods.values[row].ordinal) }
+    var filled: [(group: Int32, period: Period)] = []
+    for group in 0..<groupCount {
+      for ordinal in first...last where !present[group].contains(ordinal) { filled.append((Int32(group), Period(frequency, ordinal: ordinal))) }
+    }
+    guard !filled.isEmpty else { return (self, []) }
+    let panel = SeriesPanel(
+      keyNames: keyNames, keys: keys, keyValues: keyValues, groups: groups + filled.map(\.group),
+      periods: Column(periods.values + filled.map(\.period)),
+      values: Column(optionals: (0..<values.count).map { values[$0] } + filled.map { _ in Optional(value) }), frequency: frequency)
+    return (panel, filled)
+  }
+
   /// The rows `rows`, same groups.
   public func subset(_ rows: [Int]) -> SeriesPanel {
     SeriesPanel(

@@ -13,6 +13,8 @@ public enum ColumnError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A period column mixes frequencies or a label was not understood.
   case badPeriod(column: String, row: Int, detail: String)
   /// The table's values do not allow the operation (the message names the column and rows).
+  /// A cell whose text is not what it must be (`row` from 0).
+  case badValue(column: String, row: Int, text: String, expected: String)
   case invalid(String)
 
   public var description: String {
@@ -31,6 +33,7 @@ public enum ColumnError: Error, Equatable, Sendable, CustomStringConvertible {
         : "period \(period) appears more than once in group \(group)"
     case .badPeriod(let column, let row, let detail):
       "column '\(column)', row \(row + 1): \(detail)"
+    case .badValue(let column, let row, let text, let expected): "column '\(column)', row \(row + 1): cannot read '\(text)' as \(expected)"
     case .invalid(let message): message
     }
   }

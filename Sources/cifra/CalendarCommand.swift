@@ -6,9 +6,7 @@ import Refresh
 /// Options that build a business-day calendar (shared by `calendar` and `sdg refugee-in-time`).
 struct CalendarOptions: ParsableArguments {
   @Option(help: "Calendar: mx-federal (Saturdays, Sundays, statutory rest days of federal servants).") var calendar = "mx-federal"
-  @Option(
-    name: .customLong("non-working"),
-    help: "CSV of agency non-working days and suspension windows: columns from,to[,description] (to blank = one day). Repeatable.")
+  @Option(name: .customLong("non-working"), help: "CSV of agency non-working days and suspension windows: columns from,to[,description] (to blank = one day). Repeatable.")
   var nonWorking: [String] = []
   @Option(help: "Day 1 of a count: next-day (the first business day after the date) or same-day.") var convention: StartConvention = .nextDay
 }

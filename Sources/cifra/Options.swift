@@ -33,12 +33,10 @@ extension RowFilter: ExpressibleByArgument {
 struct CSVOptionsGroup: ParsableArguments {
   @Option(help: "Field delimiter: ',', ';', '|', 'tab' (default: detected from the header).") var delimiter: String?
   @Option(help: "Text encoding: utf8, cp1252 or auto (UTF-8 if valid, else Windows-1252).") var encoding: TextEncoding = .auto
-  @Option(name: .customLong("null-token"), help: "Extra text read as null, e.g. '..' (repeatable; blank is always null).")
-  var nullTokens: [String] = []
+  @Option(name: .customLong("null-token"), help: "Extra text read as null, e.g. '..' (repeatable; blank is always null).") var nullTokens: [String] = []
   @Flag(help: "Numbers use a decimal comma (1,5 = 1.5).") var decimalComma = false
   @Option(help: "Thousands separator stripped from numbers: ',', '.', ' ' or \"'\".") var thousands: String?
-  @Option(name: .customLong("type"), help: "Column type override COL=TYPE (int64, double, bool, string, date, period, period[M]); repeatable.")
-  var types: [String] = []
+  @Option(name: .customLong("type"), help: "Column type override COL=TYPE (int64, double, bool, string, date, period, period[M]); repeatable.") var types: [String] = []
   @Option(help: "Date layout: iso, mdy, dmy, d-mon-yy, month-d-yyyy, drupal (default: inferred per column).") var dateFormat: DateFormat?
   @Option(help: "Physical lines to skip before the header.") var skipRows = 0
   @Option(help: "Records to drop at the end (default: detect a DataBank-style footer).") var skipFooter: Int?
@@ -46,13 +44,17 @@ struct CSVOptionsGroup: ParsableArguments {
   @Option(help: "Workbook: the cells to read, e.g. A1:F200 (default: all).") var range: String?
   @Option(help: "Workbook: the sheet row of the header (default: the first row with a value).") var headerRow: Int?
   @Flag(help: "Periods are columns (WDI, DataBank): read them as rows 'period', 'value', the other columns kept.") var wide = false
+  @Option(help: "Build a 'period' column from this year column and --month COL (names or 1-12) or --quarter COL.") var year: String?
+  @Option(help: "With --year: the month column (1-12, OCT, enero).") var month: String?
+  @Option(help: "With --year: the quarter column (1-4, Q1, T1, I-IV).") var quarter: String?
+  @Option(help: "With --year and --month: the fiscal year's first month (10: US federal years).") var fiscalYearStart: Int?
   @Flag(help: "No progress line on stderr.") var quiet = false
 
   /// The reader's options, validated (a bad value is a usage error naming the option).
   func options() throws(OptionError) -> CSVOptions {
     let settings = CSVSettings(
-      delimiter: delimiter, encoding: encoding, nullTokens: nullTokens, decimalComma: decimalComma, thousands: thousands, types: types,
-      dateFormat: dateFormat, skipRows: skipRows, skipFooter: skipFooter, sheet: sheet, range: range, headerRow: headerRow, wide: wide)
+      delimiter: delimiter, encoding: encoding, nullTokens: nullTokens, decimalComma: decimalComma, thousands: thousands, types: types, dateFormat: dateFormat,
+      skipRows: skipRows, skipFooter: skipFooter, sheet: sheet, range: range, headerRow: headerRow, wide: wide, periodParts: (year, month, quarter, fiscalYearStart))
     try settings.validate()
     return settings.options
   }

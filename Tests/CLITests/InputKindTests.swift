@@ -119,3 +119,45 @@ func wideWDIFileGivesLongSeries() throws {
   #expect(notWide.status == 1)
   #expect(notWide.standardError.contains("wide: no column name reads as a period"))
 }
+
+/// Issue 15, item 3: a period from two columns. CBP's `Fiscal Year` + `Month (abbv)` with
+/// --fiscal-year-start 10 gives calendar months (FY2022 OCT is 2021-10); totals per month
+/// equal an independent csv-module sum (first 2021-10: 164,837; last 2025-08: 9,740; 47 months).
+@Test(.enabled(if: TestPaths.hasRealdata))
+func fiscalYearAndMonthColumnsGiveCalendarMonths() throws {
+  let file = TestPaths.realdata + "/mexico_migration_timeseries/sbo-encounters-fy22-fy25-aug.csv"
+  let result = try runCifra([
+    "growth", file, "--year", "Fiscal Year", "--month", "Month (abbv)", "--fiscal-year-start", "10", "--value", "Encounter Count",
+    "--period", "period", "--collapse", "sum", "--format", "csv",
+  ])
+  #expect(result.status == 0, "\(result.standardError)")
+  let rows = try pythonCSV(result.standardOutput)
+  #expect(rows.count == 47)
+  #expect(rows.first?["period"] == "2021-10" && rows.first?["value"] == "164837")
+  #expect(rows.last?["period"] == "2025-08" && rows.last?["value"] == "9740")
+  // AÑO + MES in Spanish, and a quarter column.
+  let folder = NSTemporaryDirectory() + "cifra-parts-\(UUID().uuidString)"
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  try "AÑO,MES,TRIM,valor\n2022,enero,T1,10\n2022,febrero,T1,11\n2023,ENE,I,12\n".write(toFile: folder + "/m.csv", atomically: true, encoding: .utf8)
+  let monthly = try runCifra(["describe", folder + "/m.csv", "--year", "AÑO", "--month", "MES", "--format", "json"])
+  #expect(monthly.standardOutput.contains("period[M]"), "\(monthly.standardError)")
+  let yoy = try runCifra(["growth", folder + "/m.csv", "--year", "AÑO", "--month", "MES", "--value", "valor", "--period", "period", "--method", "yoy", "--format", "csv"])
+  #expect(try pythonCSV(yoy.standardOutput).last?["growth_pct"] == "20")
+  let quarterly = try runCifra(["describe", folder + "/m.csv", "--year", "AÑO", "--quarter", "TRIM", "--format", "json"])
+  #expect(quarterly.standardOutput.contains("period[Q]"))
+  for (arguments, message) in [
+    (["--month", "MES"], "--month: needs --year, the column of the year"),
+    (["--year", "AÑO"], "--year: needs --month or --quarter (one of them)"),
+    (["--year", "AÑO", "--quarter", "TRIM", "--fiscal-year-start", "10"], "--fiscal-year-start: applies to --month, not --quarter"),
+    (["--year", "AÑO", "--month", "MES", "--fiscal-year-start", "13"], "--fiscal-year-start: must be in 1...12"),
+  ] {
+    let bad = try runCifra(["describe", folder + "/m.csv"] + arguments)
+    #expect(bad.status == 2, "\(arguments)")
+    #expect(bad.standardError.hasPrefix("cifra: error: " + message), "\(arguments): \(bad.standardError)")
+  }
+  try "AÑO,MES,valor\n2022,enero,10\n2022,trece,11\n".write(toFile: folder + "/bad.csv", atomically: true, encoding: .utf8)
+  let bad = try runCifra(["describe", folder + "/bad.csv", "--year", "AÑO", "--month", "MES"])
+  #expect(bad.status == 1)
+  #expect(bad.standardError.contains("line 3, column 'MES'"), "\(bad.standardError)")
+}

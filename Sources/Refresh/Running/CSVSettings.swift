@@ -1,3 +1,4 @@
+import Columnar
 import Indicators
 import TableIO
 
@@ -18,6 +19,12 @@ public struct CSVSettings: Sendable, Equatable, Decodable {
   public var skipFooter: Int?
   /// Periods as columns, made long (`period`, `value`).
   public var wide = false
+  /// A `period` column from a year column and a month (or quarter) column; fiscal years start
+  /// in month `fiscalYearStart`.
+  public var year: String?
+  public var month: String?
+  public var quarter: String?
+  public var fiscalYearStart: Int?
   /// Workbooks: sheet name or 1-based position.
   public var sheet: String?
   /// Workbooks: `A1:F200`.
@@ -31,14 +38,15 @@ public struct CSVSettings: Sendable, Equatable, Decodable {
   public init(
     delimiter: String?, encoding: TextEncoding, nullTokens: [String], decimalComma: Bool, thousands: String?, types: [String],
     dateFormat: DateFormat?, skipRows: Int, skipFooter: Int?, sheet: String? = nil, range: String? = nil, headerRow: Int? = nil,
-    wide: Bool = false
+    wide: Bool = false, periodParts: (year: String?, month: String?, quarter: String?, fiscalYearStart: Int?) = (nil, nil, nil, nil)
   ) {
     (self.sheet, self.range, self.headerRow, self.wide) = (sheet, range, headerRow, wide)
+    (year, month, quarter, fiscalYearStart) = periodParts
     (self.delimiter, self.encoding, self.nullTokens, self.decimalComma, self.thousands) = (delimiter, encoding, nullTokens, decimalComma, thousands)
     (self.types, self.dateFormat, self.skipRows, self.skipFooter) = (types, dateFormat, skipRows, skipFooter)
   }
 
-  public static let keys = ["delimiter", "encoding", "null-token", "decimal-comma", "thousands", "type", "date-format", "skip-rows", "skip-footer", "sheet", "range", "header-row", "wide"]
+  public static let keys = ["delimiter", "encoding", "null-token", "decimal-comma", "thousands", "type", "date-format", "skip-rows", "skip-footer", "sheet", "range", "header-row", "wide", "year", "month", "quarter", "fiscal-year-start"]
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.options()
@@ -55,6 +63,10 @@ public struct CSVSettings: Sendable, Equatable, Decodable {
     range = try c.optional("range")
     headerRow = try c.optional("header-row")
     wide = try c.value("wide", false)
+    year = try c.optional("year")
+    month = try c.optional("month")
+    quarter = try c.optional("quarter")
+    fiscalYearStart = try c.optional("fiscal-year-start")
   }
 
   /// Known delimiter, one-character thousands separator, readable type overrides, row counts ≥ 0.
@@ -69,6 +81,12 @@ public struct CSVSettings: Sendable, Equatable, Decodable {
     }
     try OptionCheck.within(skipRows, 0...1_000_000, field: "skip-rows")
     if let skipFooter { try OptionCheck.within(skipFooter, 0...1_000_000, field: "skip-footer") }
+    if year == nil, month != nil || quarter != nil || fiscalYearStart != nil {
+      throw OptionError(month != nil ? "month" : (quarter != nil ? "quarter" : "fiscal-year-start"), "needs --year, the column of the year")
+    }
+    if year != nil, (month == nil) == (quarter == nil) { throw OptionError("year", "needs --month or --quarter (one of them), the column of the part of the year") }
+    if let fiscalYearStart { try OptionCheck.within(fiscalYearStart, 1...12, field: "fiscal-year-start") }
+    if fiscalYearStart != nil, quarter != nil { throw OptionError("fiscal-year-start", "applies to --month, not --quarter") }
     if let sheet, sheet.isEmpty { throw OptionError("sheet", "must be a sheet name or a position from 1") }
     if let range, CellRange(range) == nil { throw OptionError("range", "must be cells like A1:F200, top-left first (got '\(range)')") }
     if let headerRow { try OptionCheck.within(headerRow, 1...1_048_576, field: "header-row") }
@@ -105,6 +123,7 @@ public struct CSVSettings: Sendable, Equatable, Decodable {
     options.skipRows = skipRows
     options.skipFooter = skipFooter
     (options.sheet, options.range, options.headerRow, options.wide) = (sheet, range.flatMap(CellRange.init), headerRow, wide)
+    options.periodParts = year.map { PeriodParts(year: $0, month: month, quarter: quarter, fiscalYearStart: fiscalYearStart ?? 1) }
     for (column, type) in types.compactMap(Self.override) { options.types[column] = type }
     return options
   }

@@ -71,6 +71,9 @@ public struct CSVOptions: Sendable, Equatable {
   /// Periods as columns (WDI, DataBank, INEGI tabulations): made long (`period`, `value`) after
   /// reading, the other columns kept (``Table/longFromPeriodColumns()``).
   public var wide = false
+  /// A `period` column built from a year and a month (or quarter) column, after reading
+  /// (``Table/withPeriod(from:)``; fiscal years mapped to calendar months).
+  public var periodParts: PeriodParts?
   /// Workbooks: the sheet, by name or 1-based position (`nil`: the first).
   public var sheet: String?
   /// Workbooks: the cells to read (`nil`: all).

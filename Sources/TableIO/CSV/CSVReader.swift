@@ -69,14 +69,22 @@ public enum CSVReader {
     for (given, option) in [(options.sheet != nil, "sheet"), (options.range != nil, "range"), (options.headerRow != nil, "header-row")] where given {
       throw .invalidOption("\(option): applies to .xlsx workbooks; \(name) is read as CSV text")
     }
-    if options.wide {
-      // Read every column, make the table long, then project to what was asked.
+    if options.wide || options.periodParts != nil {
+      // Read every column, make the table long and/or build its period, then project to what was asked.
       var all = options
-      (all.wide, all.columns, all.optionalColumns) = (false, nil, [])
+      (all.wide, all.periodParts, all.columns, all.optionalColumns) = (false, nil, nil, [])
       all.types = all.types.filter { $0.key != "period" && $0.key != "value" }  // columns of the long table
       let read = try Self.read(raw, name: name, options: all)
-      var long: Table
-      do { long = try read.table.longFromPeriodColumns() } catch { throw .invalidOption("\(name): \(error)") }
+      var long = read.table
+      do {
+        if options.wide { long = try long.longFromPeriodColumns() }
+        if let parts = options.periodParts { long = try long.withPeriod(from: parts) }
+      } catch {
+        if case .badValue(let column, let row, let text, let expected) = error {
+          throw .malformedValue(file: name, line: row + 2 + options.skipRows, column: column, text: text, expected: expected)
+        }
+        throw .invalidOption("\(name): \(error)")
+      }
       if let wanted = options.columns {
         let present = wanted.filter { long.schema.names.contains($0) }
         for key in wanted where !present.contains(key) && !options.optionalColumns.contains(key) {

@@ -1,0 +1,88 @@
+/// Where a period is built from two columns: a year and a month (or a quarter), the year
+/// possibly a fiscal one.
+public struct PeriodParts: Sendable, Equatable {
+  public var year: String
+  public var month: String?
+  public var quarter: String?
+  /// First calendar month of the fiscal year (1: calendar years; 10: the US federal year, so
+  /// fiscal 2022 runs October 2021 – September 2022).
+  public var fiscalYearStart = 1
+
+  public init(year: String, month: String? = nil, quarter: String? = nil, fiscalYearStart: Int = 1) {
+    (self.year, self.month, self.quarter, self.fiscalYearStart) = (year, month, quarter, fiscalYearStart)
+  }
+
+  /// Month names and abbreviations, English and Spanish (`OCT`, `Oct`, `October`, `ENE`, `enero`).
+  static let months: [String: Int] = {
+    var table = PeriodParser.spanishMonths
+    let english = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    let long = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    for (index, name) in english.enumerated() { table[name] = index + 1 }
+    for (index, name) in long.enumerated() { table[name] = index + 1 }
+    table["sept"] = 9
+    return table
+  }()
+
+  /// A month from `12`, `OCT`, `octubre`; `nil` when it is none.
+  static func month(_ text: String) -> Int? {
+    let trimmed = text.trimmingCharacters(in: " ")
+    if let number = Int(trimmed), (1...12).contains(number) { return number }
+    return months[trimmed.lowercased()]
+  }
+
+  /// A quarter from `1`, `Q1`, `T1`, `I`…`IV`; `nil` when it is none.
+  static func quarter(_ text: String) -> Int? {
+    var trimmed = Substring(text.trimmingCharacters(in: " ")).uppercased()
+    if let roman = PeriodParser.romanQuarters[trimmed] { return roman }
+    if trimmed.hasPrefix("Q") || trimmed.hasPrefix("T") { trimmed.removeFirst() }
+    guard let number = Int(trimmed), (1...4).contains(number) else { return nil }
+    return number
+  }
+}
+
+extension Table {
+  /// The table with a `period` column built from `parts` (monthly from year + month, quarterly
+  /// from year + quarter; fiscal years mapped to calendar months). A fiscal year may carry a
+  /// note after it (`2025 (FYTD)`): the year is its first four digits.
+  /// - Throws: ``ColumnError`` naming the data row and the text that is no year / month.
+  public func withPeriod(from parts: PeriodParts) throws(ColumnError) -> Table {
+    guard !schema.names.contains("period") else { throw .invalid("the table already has a column 'period'") }
+    guard (parts.month == nil) != (parts.quarter == nil) else { throw .invalid("give the month column or the quarter column with the year column") }
+    guard (1...12).contains(parts.fiscalYearStart) else { throw .invalid("fiscal-year-start must be a month 1-12") }
+    if parts.quarter != nil, parts.fiscalYearStart != 1 { throw .invalid("fiscal-year-start applies to months, not quarters") }
+    let years = try column(parts.year)
+    let subs = try column(parts.month ?? parts.quarter!)
+    var periods: [Period] = []
+    periods.reserveCapacity(rowCount)
+    for row in 0..<rowCount {
+      let yearText = years.text(at: row) ?? ""
+      guard yearText.count >= 4, let year = Int(yearText.prefix(4)) else {
+        throw .badValue(column: parts.year, row: row, text: yearText, expected: "a year")
+      }
+      let subText = subs.text(at: row) ?? ""
+      if parts.month != nil {
+        guard let month = PeriodParts.month(subText) else {
+          throw .badValue(column: parts.month!, row: row, text: subText, expected: "a month (1-12, or a name such as OCT or enero)")
+        }
+        // Fiscal year Y starting in month S: months S…12 belong to calendar year Y − 1.
+        let calendarYear = parts.fiscalYearStart > 1 && month >= parts.fiscalYearStart ? year - 1 : year
+        periods.append(.month(calendarYear, month))
+      } else {
+        guard let quarter = PeriodParts.quarter(subText) else {
+          throw .badValue(column: parts.quarter!, row: row, text: subText, expected: "a quarter (1-4, Q1, T1 or I-IV)")
+        }
+        periods.append(.quarter(year, quarter))
+      }
+    }
+    return try with("period", .period(Column(periods), parts.month != nil ? .monthly : .quarterly))
+  }
+}
+
+extension String {
+  func trimmingCharacters(in character: Character) -> String {
+    var text = Substring(self)
+    while text.first == character { text.removeFirst() }
+    while text.last == character { text.removeLast() }
+    return String(text)
+  }
+}

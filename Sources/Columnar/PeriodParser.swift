@@ -33,7 +33,7 @@ public enum PeriodError: Error, Equatable, Sendable, CustomStringConvertible {
 /// `2022 Q1`, `2016_2Q` (World Bank RPW) (Q); `2022-S1`, `2022S1` (S); `2022-W05` (W);
 /// `2022/I` … `2022/IV` with an optional preliminary mark `P/`, `P` (Mexico SDG platform) (Q);
 /// `ENE 2022`, `enero 2022`, `ene-2022` (Spanish months, M); `ene-22`, `ENE 22` (two-digit
-/// years: 69–99 are 1969–1999, 00–68 are 2000–2068, the POSIX `%y` rule) (M); `2022T1`,
+/// years by Excel's window, as the CSV reader's dates: 00–29 are 2000–2029, 30–99 1930–1999) (M); `2022T1`,
 /// `2022-T1` (trimestre) and `1er trimestre 2022`, `primer trimestre 2022`, `4to trimestre
 /// 2022` (Q); `1er semestre 2022`, `segundo semestre 2022` (S); INEGI BIE `2023/01` (M; asked
 /// as quarterly, `2023/01` … `2023/04` are BIE's quarters); a DataBank suffix ` [YR2011Q1]` is
@@ -80,11 +80,11 @@ public enum PeriodParser {
     return .quarter(year, quarter)
   }
 
-  /// A year written with four digits, or two (POSIX `%y`: 69–99 → 19xx, 00–68 → 20xx).
+  /// A year written with four digits, or two (Excel's window: 00–29 → 20xx, 30–99 → 19xx).
   static func shortOrFullYear(_ text: Substring) -> Int? {
     if let year = fourDigitYear(text) { return year }
     guard text.count == 2, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) else { return nil }
-    return value >= 69 ? 1900 + value : 2000 + value
+    return value >= 30 ? 1900 + value : 2000 + value
   }
 
   static func parseNative(_ label: String) throws(PeriodError) -> ParsedPeriod {

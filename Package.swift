@@ -59,7 +59,7 @@ let package = Package(
     .testTarget(name: "ColumnarTests", dependencies: ["Columnar", "_TestSupport"]),
     .testTarget(name: "KernelsTests", dependencies: ["Kernels", "Columnar", "_TestSupport"]),
     .testTarget(
-      name: "TableIOTests", dependencies: ["TableIO", "Columnar", "_TestSupport"],
+      name: "TableIOTests", dependencies: ["TableIO", "Columnar", "_TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "IndicatorsTests",

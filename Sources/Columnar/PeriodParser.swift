@@ -14,15 +14,19 @@ public enum PeriodError: Error, Equatable, Sendable, CustomStringConvertible {
   case tooCoarse(label: String, frequency: Frequency)
   /// A calendar field is out of range (month 13, quarter 5, 30 February).
   case outOfRange(label: String, detail: String)
+  /// A fiscal-year label (`FY2022`, `2025 (FYTD)`) read without the fiscal year's first month.
+  case needsFiscalYearStart(String)
 
   public var description: String {
     switch self {
     case .unknownLabel(let label):
-      "unknown period label '\(label)' (expected e.g. 2022, 2022-03, 2022-03-15, 2022-Q1, 2022Q1, 2016_2Q, 2022/I, ENE 2022)"
+      "unknown period label '\(label)' (expected e.g. 2022, 2022-03, 2022-03-15, 2022-Q1, 2022Q1, 2016_2Q, 2022/I, ENE 2022, ENE-JUN 2022, FY2022)"
     case .tooCoarse(let label, let frequency):
       "period label '\(label)' is coarser than the requested frequency \(frequency.rawValue)"
     case .outOfRange(let label, let detail):
       "period label '\(label)': \(detail)"
+    case .needsFiscalYearStart(let label):
+      "period label '\(label)' is a fiscal year: give --fiscal-year-start MONTH, its first month (10 for US federal years such as CBP's)"
     }
   }
 }
@@ -37,7 +41,17 @@ public enum PeriodError: Error, Equatable, Sendable, CustomStringConvertible {
 /// `2022-T1` (trimestre) and `1er trimestre 2022`, `primer trimestre 2022`, `4to trimestre
 /// 2022` (Q); `1er semestre 2022`, `segundo semestre 2022` (S); INEGI BIE `2023/01` (M; asked
 /// as quarterly, `2023/01` … `2023/04` are BIE's quarters); a DataBank suffix ` [YR2011Q1]` is
-/// ignored. Leading and trailing spaces are ignored; letters in any case.
+/// ignored. Leading and trailing spaces are ignored; letters in any case; month names and
+/// abbreviations in Spanish or English.
+///
+/// Part of a year (an annual period with a ``YearSpan``, compared only with the same months of
+/// other years): `ENE-JUN 2022`, `2022 ENE-JUN`, `ENERO-JUNIO 2022`, `enero a junio de 2022`,
+/// and the ISO interval this type prints, `2022-01/2022-06` (a range of all twelve months is the
+/// year, of one month the month). Fiscal years, with `fiscalYearStart` (their first month;
+/// 10 for US federal years): `FY2022`, `FY22`, `FY 2022` (October 2021 – September 2022), and
+/// years to date `2025 (FYTD)`, `FY2025 YTD` (partial: their length is not in the label); with
+/// `yearsAreFiscal` (a column that holds fiscal labels) a plain `2022` is a fiscal year too.
+/// `2025 (YTD)` is a calendar year to date. A fiscal label without `fiscalYearStart` is an error.
 ///
 /// With `frequency`, a finer label is converted to the containing period (`2022-03-15` as
 /// monthly is `2022-03`); a coarser label is an error. Unknown labels are an error naming
@@ -45,10 +59,17 @@ public enum PeriodError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum PeriodParser {
   /// Parses one label; see the type documentation.
   /// - Throws: ``PeriodError``.
-  public static func parse(_ label: String, as frequency: Frequency? = nil) throws(PeriodError) -> ParsedPeriod {
+  public static func parse(
+    _ label: String, as frequency: Frequency? = nil, fiscalYearStart: Int? = nil, yearsAreFiscal: Bool = false
+  ) throws(PeriodError) -> ParsedPeriod {
     // INEGI BIE writes quarters like months, numbered 01-04: "2023/03" in a quarterly series.
     if frequency == .quarterly, let quarter = bieQuarter(label) { return ParsedPeriod(period: quarter, preliminary: false) }
-    let parsed = try parseNative(label)
+    let parsed: ParsedPeriod
+    if let fiscal = try fiscalYear(label, startMonth: fiscalYearStart, plainYears: yearsAreFiscal) {
+      parsed = ParsedPeriod(period: fiscal, preliminary: false)
+    } else {
+      parsed = try parseNative(label)
+    }
     guard let frequency else { return parsed }
     guard let converted = parsed.period.converted(to: frequency) else {
       throw .tooCoarse(label: label, frequency: frequency)
@@ -62,6 +83,93 @@ public enum PeriodParser {
     "sep": 9, "sept": 9, "septiembre": 9, "setiembre": 9, "oct": 10, "octubre": 10,
     "nov": 11, "noviembre": 11, "dic": 12, "diciembre": 12,
   ]
+
+  /// `true` for a label with a year marked as a fiscal year or a fiscal year to date
+  /// (`FY2022`, `2025 (FYTD)`; not a bare `FYTD`).
+  public static func isFiscalLabel(_ label: String) -> Bool {
+    let text = label.uppercased().trimmingCharacters(in: " ")
+    return (text.hasPrefix("FY") || text.contains("FYTD")) && text.contains(where: \.isNumber)
+  }
+
+  /// A fiscal year or year to date (see the type documentation), `nil` when the label is none.
+  static func fiscalYear(_ label: String, startMonth: Int?, plainYears: Bool) throws(PeriodError) -> Period? {
+    var text = Substring(label.uppercased()).trimmingSpaces()
+    var (fiscal, toDate) = (false, false)
+    for marker in ["(FYTD)", "FYTD", "(YTD)", "YTD"] where text.hasSuffix(marker) {
+      (fiscal, toDate) = (marker.contains("F"), true)
+      text = text.dropLast(marker.count).trimmingSpaces()
+      break
+    }
+    if text.hasPrefix("FY") {
+      fiscal = true
+      text = text.dropFirst(2)
+      if text.first == " " || text.first == "-" { text = text.dropFirst() }
+      guard let year = text.count == 2 ? shortOrFullYear(text) : fourDigitYear(text) else { throw .unknownLabel(label) }
+      return try fiscalPeriod(year, label, startMonth: startMonth, toDate: toDate)
+    }
+    guard fiscal || toDate || plainYears, let year = fourDigitYear(text) else {
+      if fiscal || toDate { throw .unknownLabel(label) }
+      return nil
+    }
+    if !fiscal && !plainYears { return Period(year: year, span: .fiscalYear(startingIn: 1, toDate: true)) }
+    return try fiscalPeriod(year, label, startMonth: startMonth, toDate: toDate)
+  }
+
+  static func fiscalPeriod(_ year: Int, _ label: String, startMonth: Int?, toDate: Bool) throws(PeriodError) -> Period {
+    guard let startMonth else { throw .needsFiscalYearStart(label) }
+    guard (1...12).contains(startMonth) else { throw .outOfRange(label: label, detail: "a fiscal year starts in a month 1-12") }
+    return Period(year: year, span: .fiscalYear(startingIn: startMonth, toDate: toDate))
+  }
+
+  /// Months `first`…`last` of `year` (1–12 each): the year, the month, or part of the year.
+  static func monthRange(_ first: Int, _ last: Int, year: Int, _ label: String) throws(PeriodError) -> Period {
+    guard first <= last else {
+      throw .outOfRange(label: label, detail: "the months run backwards (a range across a year end is a fiscal year: FY2022 with --fiscal-year-start)")
+    }
+    if first == last { return .month(year, first) }
+    return Period(year: year, span: YearSpan(lastMonth: last, months: last - first + 1))
+  }
+
+  /// `ENE-JUN 2022`, `2022 ENE-JUN`, `ENERO-JUNIO 2022`, `enero a junio de 2022`; `nil` when the label is no range.
+  static func namedMonthRange(_ text: Substring, _ label: String) throws(PeriodError) -> Period? {
+    let words = String(text.lowercased().map { $0 == "–" ? "-" : $0 }).split(separator: " ").filter { $0 != "de" && $0 != "del" }
+    let months: (Substring, Substring)
+    let yearText: Substring
+    if words.count == 2, words[0].contains("-") || words[1].contains("-") {
+      let (range, year) = words[0].contains("-") && fourDigitYear(words[1]) != nil ? (words[0], words[1]) : (words[1], words[0])
+      let ends = range.split(separator: "-", omittingEmptySubsequences: false)
+      guard ends.count == 2 else { return nil }
+      (months, yearText) = ((ends[0], ends[1]), year)
+    } else if words.count == 4, words[1] == "a" || words[1] == "-" {
+      (months, yearText) = ((words[0], words[2]), words[3])
+    } else {
+      return nil
+    }
+    guard let first = PeriodParts.months[String(months.0)], let last = PeriodParts.months[String(months.1)], let year = fourDigitYear(yearText) else {
+      return nil
+    }
+    return try monthRange(first, last, year: year, label)
+  }
+
+  /// The ISO intervals ``Period/description`` prints: `2022-01/2022-06`, `2024-10/..`; `nil` when the label is none.
+  static func monthInterval(_ text: Substring, _ label: String) throws(PeriodError) -> Period? {
+    let bytes = Array(text.utf8)
+    guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "/"),
+      let startYear = decimal(bytes[0..<4]), let startMonth = decimal(bytes[5..<7])
+    else { return nil }
+    guard (1...12).contains(startMonth) else { throw .outOfRange(label: label, detail: "month \(startMonth) is not 1-12") }
+    if bytes.count == 10, bytes[8] == UInt8(ascii: "."), bytes[9] == UInt8(ascii: ".") {
+      return Period(year: startMonth == 1 ? startYear : startYear + 1, span: .fiscalYear(startingIn: startMonth, toDate: true))
+    }
+    guard bytes.count == 15, bytes[12] == UInt8(ascii: "-"), let endYear = decimal(bytes[8..<12]), let endMonth = decimal(bytes[13..<15]) else {
+      return nil
+    }
+    guard (1...12).contains(endMonth) else { throw .outOfRange(label: label, detail: "month \(endMonth) is not 1-12") }
+    let months = (endYear * 12 + endMonth) - (startYear * 12 + startMonth) + 1
+    guard (1...12).contains(months) else { throw .outOfRange(label: label, detail: "an interval of 1 to 12 months is a period; this one has \(months)") }
+    if months == 1 { return .month(endYear, endMonth) }
+    return Period(year: endYear, span: YearSpan(lastMonth: endMonth, months: months))
+  }
 
   static let romanQuarters: [String: Int] = ["I": 1, "II": 2, "III": 3, "IV": 4]
 
@@ -95,6 +203,8 @@ public enum PeriodParser {
     }
     let bytes = Array(text.utf8)
     guard !bytes.isEmpty else { throw .unknownLabel(label) }
+    if let interval = try monthInterval(text, label) { return ParsedPeriod(period: interval, preliminary: false) }
+    if let range = try namedMonthRange(text, label) { return ParsedPeriod(period: range, preliminary: false) }
 
     // Mexico SDG platform quarters: "2022/I", "2022/I P/", "2022/I  P"; INEGI BIE months "2023/01".
     if let slash = text.firstIndex(of: "/"), let year = fourDigitYear(text[..<slash]) {
@@ -130,7 +240,7 @@ public enum PeriodParser {
     // Spanish month names: "ENE 2022", "enero 2022", "ene-2022", "ene-22".
     if let first = bytes.first, isLetter(first) {
       let parts = text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "." })
-      if parts.count == 2, let month = spanishMonths[parts[0].lowercased()], let year = shortOrFullYear(parts[1]) {
+      if parts.count == 2, let month = PeriodParts.months[parts[0].lowercased()], let year = shortOrFullYear(parts[1]) {
         return ParsedPeriod(period: .month(year, month), preliminary: false)
       }
       throw .unknownLabel(label)

@@ -78,6 +78,44 @@ extension Table {
   }
 }
 
+extension Table {
+  /// The table with every text column that holds fiscal-year labels (`FY2022`, `FY22`,
+  /// `2025 (FYTD)`; ``PeriodParser/isFiscalLabel(_:)``) as annual periods: fiscal years whose
+  /// first month is `startMonth` (10: October 2021 – September 2022 is FY2022), a year to date
+  /// partial (``Period/isToDate``). A plain `2022` in such a column is a fiscal year too.
+  /// - Throws: ``ColumnError/invalid(_:)`` when no column holds such a label;
+  ///   ``ColumnError/badValue(column:row:text:expected:)`` for a value that is no fiscal year.
+  public func withFiscalYearLabels(startingIn startMonth: Int) throws(ColumnError) -> Table {
+    guard (1...12).contains(startMonth) else { throw .invalid("fiscal-year-start must be a month 1-12") }
+    var table = self
+    var converted = 0
+    for (name, column) in zip(schema.names, columns) {
+      guard case .string(let labels) = column, labels.dictionary.contains(where: PeriodParser.isFiscalLabel) else { continue }
+      func firstRow(of code: Int) -> Int { labels.codes.values.indices.first { labels.codes.isValid($0) && Int(labels.codes.values[$0]) == code } ?? 0 }
+      var periods: [Period] = []
+      for (code, label) in labels.dictionary.enumerated() {
+        let period: Period
+        do {
+          period = try PeriodParser.parse(label, fiscalYearStart: startMonth, yearsAreFiscal: true).period
+        } catch {
+          throw .badValue(column: name, row: firstRow(of: code), text: label, expected: "a fiscal year (FY2022, 2022, 2025 (FYTD)): \(error)")
+        }
+        guard period.frequency == .annual else {
+          throw .badValue(column: name, row: firstRow(of: code), text: label, expected: "a fiscal year like the column's other labels (FY2022, 2025 (FYTD))")
+        }
+        periods.append(period)
+      }
+      let values = labels.codes.values.enumerated().map { row, code in labels.codes.isValid(row) ? periods[Int(code)] : Period(.annual, ordinal: 0) }
+      table = try table.with(name, .period(Column(values, validity: labels.codes.validity), .annual))
+      converted += 1
+    }
+    guard converted > 0 else {
+      throw .invalid("fiscal-year-start: no column holds fiscal-year labels (FY2022, 2025 (FYTD)); to map fiscal months give --year and --month")
+    }
+    return table
+  }
+}
+
 extension String {
   func trimmingCharacters(in character: Character) -> String {
     var text = Substring(self)

@@ -47,7 +47,7 @@ struct CSVOptionsGroup: ParsableArguments {
   @Option(help: "Build a 'period' column from this year column and --month COL (names or 1-12) or --quarter COL.") var year: String?
   @Option(help: "With --year: the month column (1-12, OCT, enero).") var month: String?
   @Option(help: "With --year: the quarter column (1-4, Q1, T1, I-IV).") var quarter: String?
-  @Option(help: "With --year and --month: the fiscal year's first month (10: US federal years).") var fiscalYearStart: Int?
+  @Option(help: "The fiscal year's first month (10: US federal years): with --year/--month, or for FY2022 / 2025 (FYTD) labels.") var fiscalYearStart: Int?
   @Flag(help: "No progress line on stderr.") var quiet = false
 
   /// The reader's options, validated (a bad value is a usage error naming the option).

@@ -161,3 +161,41 @@ func fiscalYearAndMonthColumnsGiveCalendarMonths() throws {
   #expect(bad.status == 1)
   #expect(bad.standardError.contains("line 3, column 'MES'"), "\(bad.standardError)")
 }
+
+/// Issue 15, item 3: `ENE-JUN 2022` against `ENE-JUN 2021` is the January–June change, never
+/// against a whole year; sums by hand: (120 − 100) / 100 = 20 %, (90 − 120) / 120 = −25 %.
+@Test func partialYearRangesCompareLikeWithLike() throws {
+  let csv = Data("periodo,valor\nENE-JUN 2021,100\n2021,250\n2022 ENE-JUN,120\nENERO-JUNIO 2023,90\n2022,260\n".utf8)
+  let growth = try runCifra(["growth", "-", "--value", "valor", "--period", "periodo", "--format", "csv"], input: csv)
+  #expect(growth.status == 0, "\(growth.standardError)")
+  let rows = try pythonCSV(growth.standardOutput)
+  #expect(rows.map { $0["period"]! } == ["2021-01/2021-06", "2022-01/2022-06", "2023-01/2023-06", "2021", "2022"])
+  #expect(rows.map { $0["growth_pct"]! } == ["", "20", "-25", "", "4"])
+  let sdmx = try runCifra(["growth", "-", "--value", "valor", "--period", "periodo", "--format", "opensdg"], input: csv)
+  #expect(sdmx.status == 1)
+  #expect(sdmx.standardError.contains("period 2021-01/2021-06 is part of a year"), "\(sdmx.standardError)")
+}
+
+/// Issue 15, item 3: CBP fiscal-year labels with --fiscal-year-start 10 are fiscal years
+/// (October–September); `2025 (FYTD)` is flagged partial and compared with nothing. Totals
+/// equal an independent csv-module sum: FY2022 2,378,944; FY2023 2,475,669; FY2024 2,135,005;
+/// FYTD 2025 432,059 (growth 4.0658796508 %, −13.7604825201 %).
+@Test(.enabled(if: TestPaths.hasRealdata))
+func fiscalYearLabelsAreFiscalYears() throws {
+  let file = TestPaths.realdata + "/mexico_migration_timeseries/sbo-encounters-fy22-fy25-aug.csv"
+  let arguments = ["growth", file, "--period", "Fiscal Year", "--value", "Encounter Count", "--collapse", "sum", "--format", "csv"]
+  let result = try runCifra(arguments + ["--fiscal-year-start", "10"])
+  #expect(result.status == 0, "\(result.standardError)")
+  let rows = try pythonCSV(result.standardOutput)
+  #expect(rows.map { $0["period"]! } == ["2021-10/2022-09", "2022-10/2023-09", "2023-10/2024-09", "2024-10/.."])
+  #expect(rows.map { $0["value"]! } == ["2378944", "2475669", "2135005", "432059"])
+  #expect(abs(Double(rows[1]["growth_pct"]!)! - 4.065879650803046) < 1e-9 && abs(Double(rows[2]["growth_pct"]!)! + 13.76048252007841) < 1e-9)
+  #expect(rows[3]["growth_pct"] == "" && rows[3]["note"] == "partial_period")
+  #expect(result.standardError.contains("1 value(s) cover a year to date (e.g. 2024-10/..)"))
+  let missing = try runCifra(arguments)
+  #expect(missing.status == 1)
+  #expect(missing.standardError.contains("'2025 (FYTD)' is a fiscal year: give --fiscal-year-start MONTH"), "\(missing.standardError)")
+  let none = try runCifra(["describe", "-", "--fiscal-year-start", "10"], input: Data("a,b\n2022,1\n".utf8))
+  #expect(none.status != 0)
+  #expect(none.standardError.contains("no column holds fiscal-year labels"), "\(none.standardError)")
+}

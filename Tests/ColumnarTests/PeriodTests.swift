@@ -121,3 +121,49 @@ func unknownOrInvalidLabelsAreErrorsNamingTheValue(label: String) {
     #expect(throws: PeriodError.self, "\(bad)") { try PeriodParser.parse(bad) }
   }
 }
+
+/// Issue 15, item 3: parts of years and fiscal years. Ranges as seed 003 writes them ("de enero
+/// a junio de 2022", "temporada 2022 (enero-junio)"); CBP's `2025 (FYTD)` (its SOURCE.md: OCT–AUG).
+@Test func partialAndFiscalYearsRead() throws {
+  let janJun2022 = Period(year: 2022, span: YearSpan(lastMonth: 6, months: 6))
+  let cases: [(String, Int?, Period)] = [
+    ("ENE-JUN 2022", nil, janJun2022), ("2022 ENE-JUN", nil, janJun2022), ("ENERO-JUNIO 2022", nil, janJun2022),
+    ("enero a junio de 2022", nil, janJun2022), ("ene–jun 2022", nil, janJun2022), ("Jan-Jun 2022", nil, janJun2022),
+    ("2022-01/2022-06", nil, janJun2022), ("ENE-DIC 2022", nil, .year(2022)), ("MAR-MAR 2022", nil, .month(2022, 3)),
+    ("JUL-DIC 2021", nil, Period(year: 2021, span: YearSpan(lastMonth: 12, months: 6))),
+    ("FY2022", 10, Period(year: 2022, span: YearSpan(lastMonth: 9, months: 12))), ("FY22", 10, Period(year: 2022, span: .fiscalYear(startingIn: 10))),
+    ("fy 2022", 10, Period(year: 2022, span: .fiscalYear(startingIn: 10))), ("FY2022", 1, .year(2022)),
+    ("2025 (FYTD)", 10, Period(year: 2025, span: .fiscalYear(startingIn: 10, toDate: true))),
+    ("FY2025 YTD", 10, Period(year: 2025, span: .fiscalYear(startingIn: 10, toDate: true))),
+    ("2025 (YTD)", nil, Period(year: 2025, span: .fiscalYear(startingIn: 1, toDate: true))),
+    ("2021-10/2022-09", nil, Period(year: 2022, span: .fiscalYear(startingIn: 10))), ("2024-10/..", nil, Period(year: 2025, span: .fiscalYear(startingIn: 10, toDate: true))),
+  ]
+  for (label, start, expected) in cases {
+    let period = try PeriodParser.parse(label, fiscalYearStart: start).period
+    #expect(period == expected, "\(label): \(period)")
+    #expect(try PeriodParser.parse(period.description).period == period, "\(label) prints \(period) and reads back")
+  }
+  #expect(janJun2022.description == "2022-01/2022-06" && janJun2022 != .year(2022))
+  #expect(janJun2022.advanced(by: -1) == (try PeriodParser.parse("ENE-JUN 2021").period), "a year earlier keeps the months")
+  #expect(janJun2022.firstDay == CivilDate.days(year: 2022, month: 1, day: 1) && janJun2022.lastDay == CivilDate.days(year: 2022, month: 6, day: 30))
+  let fy2022 = Period(year: 2022, span: .fiscalYear(startingIn: 10))
+  #expect(fy2022.firstDay == CivilDate.days(year: 2021, month: 10, day: 1) && fy2022.lastDay == CivilDate.days(year: 2022, month: 9, day: 30))
+  #expect(Period(year: 2025, span: .fiscalYear(startingIn: 10, toDate: true)).isToDate && !fy2022.isToDate)
+  #expect(janJun2022.converted(to: .monthly) == nil && janJun2022.converted(to: .annual) == janJun2022)
+  #expect(MemoryLayout<Period>.stride == 8, "a period still takes 8 bytes")
+  // A plain year is a fiscal year only where the column holds fiscal labels.
+  #expect(try PeriodParser.parse("2022", fiscalYearStart: 10, yearsAreFiscal: true).period == fy2022)
+  #expect(try PeriodParser.parse("2022", fiscalYearStart: 10).period == .year(2022))
+  #expect(PeriodParser.isFiscalLabel("2025 (FYTD)") && PeriodParser.isFiscalLabel("FY22") && !PeriodParser.isFiscalLabel("FYTD"))
+  #expect(throws: PeriodError.needsFiscalYearStart("FY2022")) { try PeriodParser.parse("FY2022") }
+  #expect(throws: PeriodError.needsFiscalYearStart("2025 (FYTD)")) { try PeriodParser.parse("2025 (FYTD)") }
+  for bad in ["OCT-MAR 2022", "2022-01/2023-06", "2022-13/2022-14", "ENE-XYZ 2022", "FY", "FY20222"] {
+    #expect(throws: PeriodError.self, "\(bad)") { try PeriodParser.parse(bad, fiscalYearStart: 10) }
+  }
+  #expect((try? PeriodParser.parse("OCT-MAR 2022"))?.period == nil)
+  do {
+    _ = try PeriodParser.parse("OCT-MAR 2022")
+  } catch {
+    #expect(error.description.contains("the months run backwards"))
+  }
+}

@@ -4,6 +4,7 @@ import Testing
 import _TestSupport
 
 @testable import TableIO
+import ZIPFoundation
 
 /// Workbooks written by openpyxl, and one part by part as Excel writes them
 /// (Fixtures/xlsx/make_workbooks.py, committed beside them with the CSV of the same data).
@@ -109,4 +110,57 @@ func readWorkbook(_ name: String, _ configure: (inout CSVOptions) -> Void = { _ 
     throws: TableIOError.workbook(
       file: workbooks + "badutf8.xlsx", message: "its part xl/worksheets/datos.xml is not well-formed XML (byte 327 is not UTF-8)")
   ) { try readWorkbook("badutf8.xlsx") { $0.sheet = "Datos" } }
+}
+
+/// `--wide` and `--year/--month` reshape a workbook as they do CSV (an INEGI tabulation comes
+/// as .xlsx): years as columns become `period`/`value` rows (the blank cell gives none); a month
+/// column in Spanish builds monthly periods, and a cell that is no month names the column and row.
+@Test func workbooksReshapeLikeCSV() throws {
+  let long = try readWorkbook("wide.xlsx") { $0.wide = true }
+  #expect(long.schema.names == ["entidad", "period", "value"])
+  #expect((0..<long.rowCount).map { try! long.column("period").text(at: $0)! } == ["2019", "2020", "2021", "2019", "2021"])
+  #expect((0..<long.rowCount).map { try! long.column("value").text(at: $0)! } == ["100", "110", "121", "200", "220"])
+  let monthly = try readWorkbook("parts.xlsx") {
+    $0.periodParts = PeriodParts(year: "AÑO", month: "MES")
+    $0.range = CellRange("A1:C4")
+  }
+  #expect((0..<3).map { try! monthly.column("period").text(at: $0)! } == ["2022-01", "2022-02", "2023-01"])
+  #expect(throws: TableIOError.self) { try readWorkbook("parts.xlsx") { $0.periodParts = PeriodParts(year: "AÑO", month: "MES") } }
+  do {
+    _ = try readWorkbook("parts.xlsx") { $0.periodParts = PeriodParts(year: "AÑO", month: "MES") }
+  } catch {
+    #expect(error.description.contains("column 'MES', data row 4: cannot read 'trece' as a month"), "\(error)")
+  }
+}
+
+/// A sheet part over 10 MB reads whole (100,000 rows, 11 MB of XML, written here part by part
+/// with ZIPFoundation): handed to libxml2 in one piece such a part failed as "not well-formed".
+@Test func sheetsOverTenMegabytesRead() throws {
+  let rows = 100_000
+  var sheet = #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+  sheet += #"<row r="1"><c r="A1" t="inlineStr"><is><t>region</t></is></c><c r="B1" t="inlineStr"><is><t>value</t></is></c></row>"#
+  for row in 2...(rows + 1) {
+    sheet += #"<row r="\#(row)"><c r="A\#(row)" t="inlineStr"><is><t>region_\#(row % 32)</t></is></c><c r="B\#(row)"><v>\#(row).25</v></c></row>"#
+  }
+  sheet += "</sheetData></worksheet>"
+  let parts: [(String, String)] = [
+    ("[Content_Types].xml", #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#),
+    ("xl/workbook.xml", #"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Datos" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
+    ("xl/_rels/workbook.xml.rels", #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#),
+    ("xl/worksheets/sheet1.xml", sheet),
+  ]
+  #expect(sheet.utf8.count > 10_500_000)
+  let path = NSTemporaryDirectory() + "cifra-big-\(UUID().uuidString).xlsx"
+  defer { try? FileManager.default.removeItem(atPath: path) }
+  let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+  for (name, text) in parts {
+    let data = Data(text.utf8)
+    try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+      data.subdata(in: Int(position)..<Int(position) + size)
+    }
+  }
+  let table = try CSVReader.read(path).table
+  #expect(table.rowCount == rows)
+  #expect(try table.column("value").text(at: rows - 1) == "\(rows + 1).25")
+  #expect(try table.column("region").text(at: 0) == "region_2")
 }

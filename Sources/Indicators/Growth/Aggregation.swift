@@ -144,8 +144,11 @@ extension SeriesPanel {
       cellOrdinal = hashed.period.map(\.ordinal)
     }
     let (values, _) = groupedAggregate(self.values, groups: cellOf, groupCount: cellGroup.count, function: function)
+    // One span per group (see init): each group's periods keep theirs (ENE-JUN, fiscal years).
+    var sample = [Period](repeating: Period(frequency, ordinal: 0), count: groupCount)
+    for row in stride(from: groups.count - 1, through: 0, by: -1) { sample[Int(groups[row])] = periods.values[row] }
     return SeriesPanel(
       keyNames: keyNames, keys: keys, keyValues: keyValues, groups: cellGroup,
-      periods: Column(cellOrdinal.map { Period(frequency, ordinal: $0) }), values: values, frequency: frequency)
+      periods: Column(zip(cellGroup, cellOrdinal).map { sample[Int($0)].at(ordinal: $1) }), values: values, frequency: frequency)
   }
 }

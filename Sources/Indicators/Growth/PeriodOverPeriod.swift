@@ -15,6 +15,9 @@ public enum GrowthNote: String, Sendable {
   case negativeBase = "negative_base"
   /// Annualised change of a value and a base of opposite signs: `(x/b)^P` has no real value.
   case signChange = "sign_change"
+  /// The period is a year to date (`2025 (FYTD)`): its length is not in the label, so its
+  /// value is not a whole year's; compared only with another year to date, and noted.
+  case partialPeriod = "partial_period"
 }
 
 extension Growth {
@@ -59,13 +62,14 @@ extension Growth {
     var zeroBases = 0
     var negativeBases = 0
     var signChanges = 0
+    var toDate: [String] = []
     for row in order {
       let period = panel.periods.values[row]
       var note: GrowthNote?
       if !panel.values.isValid(row) {
         note = .nullValue
       } else if lookup.row(group: panel.groups[row], ordinal: period.ordinal - k) == nil {
-        note = .noBasePeriod
+        note = period.isToDate ? .partialPeriod : .noBasePeriod
       } else if !base.isValid(row) {
         note = .nullBase
       } else if base.values[row] == 0 {
@@ -78,13 +82,21 @@ extension Growth {
       } else if base.values[row] < 0 {
         note = .negativeBase
         negativeBases += 1
+      } else if period.isToDate {
+        note = .partialPeriod
       }
+      if period.isToDate { toDate.append(period.description) }
       notes.append(note?.rawValue)
     }
     var warnings: [String] = []
     if zeroBases > 0 { warnings.append("\(zeroBases) period(s) have a zero base: growth is undefined (null, note zero_base)") }
     if signChanges > 0 {
       warnings.append("\(signChanges) period(s) change sign from their base: no annualised rate exists (null, note sign_change); use --method pop")
+    }
+    if !toDate.isEmpty {
+      let examples = Array(Set(toDate)).sorted().prefix(3).joined(separator: ", ")
+      warnings.append(
+        "\(toDate.count) value(s) cover a year to date (e.g. \(examples)), not a whole year: compared only with another year to date (note partial_period); leave them out with --to")
     }
     if negativeBases > 0 {
       warnings.append("\(negativeBases) period(s) have a negative base: growth computed but its sign is misleading (note negative_base)")

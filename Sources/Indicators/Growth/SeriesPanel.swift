@@ -40,22 +40,20 @@ public struct SeriesPanel: Sendable {
   ///
   /// Periods come from a period column, an ISO date column (days), an integer column (years,
   /// 1–9999), or a text column of labels (``PeriodParser``); `readAs` converts every label to
-  /// its containing period of that frequency. A blank period or an unknown label is an error
-  /// naming the data row; so is a period that repeats within a group (checked by the measures).
+  /// its containing period of that frequency. A blank period or an unknown label is an error naming the data row; so is a
+  /// period that repeats within a group (checked by the measures). Annual periods of
+  /// different spans (`2021`, `ENE-JUN 2022`, `2025 (FYTD)`) form separate series.
   public init(table: Table, value: String, period: String, by: [String], readAs: Frequency?) throws(GrowthError) {
+    let grouping: Grouping
+    let keyColumns: [AnyColumn]
     do {
       values = try table.doubles(value)
-      let grouping = try table.grouping(by: by)
-      groups = grouping.ids
-      keyNames = by
-      var keys: [[String?]] = []
-      let keyColumns = try by.map { name throws(ColumnError) in try table.column(name) }
-      for row in grouping.firstRows { keys.append(keyColumns.map { $0.text(at: row) }) }
-      self.keys = keys
-      keyValues = keyColumns.map { $0.take(grouping.firstRows) }
+      grouping = try table.grouping(by: by)
+      keyColumns = try by.map { name throws(ColumnError) in try table.column(name) }
     } catch {
       throw .column(error)
     }
+    keyNames = by
     let column: AnyColumn
     do { column = try table.column(period) } catch { throw .column(error) }
     var parsed = [Period](repeating: Period(.annual, ordinal: 0), count: table.rowCount)
@@ -120,6 +118,31 @@ public struct SeriesPanel: Sendable {
     }
     periods = Column(parsed)
     self.frequency = frequency
+    // Parts of years (ENE-JUN, a year to date) are compared only with the same months: with
+    // more than one span, each (group, span) is a series of its own.
+    var (ids, firstRows) = (grouping.ids, grouping.firstRows)
+    if let span = parsed.first?.span, parsed.contains(where: { $0.span != span }) {
+      var idOf: [SpanGroup: Int32] = [:]
+      firstRows = []
+      for row in ids.indices {
+        let key = SpanGroup(group: ids[row], span: parsed[row].span)
+        if let id = idOf[key] {
+          ids[row] = id
+        } else {
+          idOf[key] = Int32(firstRows.count)
+          ids[row] = Int32(firstRows.count)
+          firstRows.append(row)
+        }
+      }
+    }
+    groups = ids
+    keys = firstRows.map { row in keyColumns.map { $0.text(at: row) } }
+    keyValues = keyColumns.map { $0.take(firstRows) }
+  }
+
+  private struct SpanGroup: Hashable {
+    let group: Int32
+    let span: YearSpan
   }
 
   /// `a=x, b=y` label of a group for messages (empty without grouping columns).
@@ -149,10 +172,14 @@ public struct SeriesPanel: Sendable {
   public func fillingAbsent(with value: Double) -> (panel: SeriesPanel, filled: [(group: Int32, period: Period)]) {
     guard let first = periods.values.map(\.ordinal).min(), let last = periods.values.map(\.ordinal).max() else { return (self, []) }
     var present = [Set<Int>](repeating: [], count: groupCount)
-    for row in 0..<groups.count { present[Int(groups[row])].insert(periods.values[row].ordinal) }
+    var sample = [Period](repeating: Period(frequency, ordinal: 0), count: groupCount)  // one span per group (see init)
+    for row in 0..<groups.count {
+      present[Int(groups[row])].insert(periods.values[row].ordinal)
+      sample[Int(groups[row])] = periods.values[row]
+    }
     var filled: [(group: Int32, period: Period)] = []
     for group in 0..<groupCount {
-      for ordinal in first...last where !present[group].contains(ordinal) { filled.append((Int32(group), Period(frequency, ordinal: ordinal))) }
+      for ordinal in first...last where !present[group].contains(ordinal) { filled.append((Int32(group), sample[group].at(ordinal: ordinal))) }
     }
     guard !filled.isEmpty else { return (self, []) }
     let panel = SeriesPanel(

@@ -47,8 +47,8 @@ extension Growth {
       }
       let start = from ?? panel.periods.values[firstRow].ordinal
       let end = to ?? panel.periods.values[lastRow].ordinal
-      fromPeriods.append(Period(panel.frequency, ordinal: start))
-      toPeriods.append(Period(panel.frequency, ordinal: end))
+      fromPeriods.append(panel.periods.values[firstRow].at(ordinal: start))
+      toPeriods.append(panel.periods.values[firstRow].at(ordinal: end))
       counts.append(Int64(rows.count))
       let years = Double(end - start) / Double(perYear)
       let valueAt: (Int) -> Double? = { ordinal in

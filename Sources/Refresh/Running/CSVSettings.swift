@@ -20,7 +20,8 @@ public struct CSVSettings: Sendable, Equatable, Decodable {
   /// Periods as columns, made long (`period`, `value`).
   public var wide = false
   /// A `period` column from a year column and a month (or quarter) column; fiscal years start
-  /// in month `fiscalYearStart`.
+  /// in month `fiscalYearStart`. Without `year`, `fiscalYearStart` reads columns of fiscal-year
+  /// labels (`FY2022`, `2025 (FYTD)`) as annual periods.
   public var year: String?
   public var month: String?
   public var quarter: String?
@@ -81,8 +82,8 @@ public struct CSVSettings: Sendable, Equatable, Decodable {
     }
     try OptionCheck.within(skipRows, 0...1_000_000, field: "skip-rows")
     if let skipFooter { try OptionCheck.within(skipFooter, 0...1_000_000, field: "skip-footer") }
-    if year == nil, month != nil || quarter != nil || fiscalYearStart != nil {
-      throw OptionError(month != nil ? "month" : (quarter != nil ? "quarter" : "fiscal-year-start"), "needs --year, the column of the year")
+    if year == nil, month != nil || quarter != nil {
+      throw OptionError(month != nil ? "month" : "quarter", "needs --year, the column of the year")
     }
     if year != nil, (month == nil) == (quarter == nil) { throw OptionError("year", "needs --month or --quarter (one of them), the column of the part of the year") }
     if let fiscalYearStart { try OptionCheck.within(fiscalYearStart, 1...12, field: "fiscal-year-start") }
@@ -124,6 +125,7 @@ public struct CSVSettings: Sendable, Equatable, Decodable {
     options.skipFooter = skipFooter
     (options.sheet, options.range, options.headerRow, options.wide) = (sheet, range.flatMap(CellRange.init), headerRow, wide)
     options.periodParts = year.map { PeriodParts(year: $0, month: month, quarter: quarter, fiscalYearStart: fiscalYearStart ?? 1) }
+    options.fiscalYearLabels = year == nil ? fiscalYearStart : nil
     for (column, type) in types.compactMap(Self.override) { options.types[column] = type }
     return options
   }

@@ -74,6 +74,9 @@ public struct CSVOptions: Sendable, Equatable {
   /// A `period` column built from a year and a month (or quarter) column, after reading
   /// (``Table/withPeriod(from:)``; fiscal years mapped to calendar months).
   public var periodParts: PeriodParts?
+  /// Without `periodParts`: the first month of the fiscal years in columns of fiscal-year labels
+  /// (`FY2022`, `2025 (FYTD)`), read as annual periods (``Table/withFiscalYearLabels(startingIn:)``).
+  public var fiscalYearLabels: Int?
   /// Workbooks: the sheet, by name or 1-based position (`nil`: the first).
   public var sheet: String?
   /// Workbooks: the cells to read (`nil`: all).

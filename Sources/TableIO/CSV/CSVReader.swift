@@ -53,7 +53,43 @@ public enum CSVReader {
     return try read(FileBytes.owned(bytes), name: name, options: options)
   }
 
+  /// Reads the table, then reshapes it as `options` ask (``CSVOptions/wide``,
+  /// ``CSVOptions/periodParts``, ``CSVOptions/fiscalYearLabels``), CSV and workbooks alike.
   static func read(_ raw: FileBytes, name: String, options: CSVOptions) throws(TableIOError) -> CSVReadResult {
+    guard options.wide || options.periodParts != nil || options.fiscalYearLabels != nil else { return try readCells(raw, name: name, options: options) }
+    // Read every column, make the table long and/or build its period, then project to what was asked.
+    var all = options
+    (all.wide, all.periodParts, all.fiscalYearLabels, all.columns, all.optionalColumns) = (false, nil, nil, nil, [])
+    all.types = all.types.filter { $0.key != "period" && $0.key != "value" }  // columns of the long table
+    let read = try readCells(raw, name: name, options: all)
+    var long = read.table
+    do {
+      if options.wide { long = try long.longFromPeriodColumns() }
+      if let parts = options.periodParts { long = try long.withPeriod(from: parts) }
+      if let start = options.fiscalYearLabels { long = try long.withFiscalYearLabels(startingIn: start) }
+    } catch {
+      if case .badValue(let column, let row, let text, let expected) = error {
+        if FileBytes.isWorkbook(raw.base, raw.count) {
+          throw .workbook(file: name, message: "column '\(column)', data row \(row + 1): cannot read '\(text)' as \(expected)")
+        }
+        throw .malformedValue(file: name, line: row + 2 + options.skipRows, column: column, text: text, expected: expected)
+      }
+      throw .invalidOption("\(name): \(error)")
+    }
+    if let wanted = options.columns {
+      let present = wanted.filter { long.schema.names.contains($0) }
+      for key in wanted where !present.contains(key) && !options.optionalColumns.contains(key) {
+        throw .unknownColumn(file: name, name: key, available: long.schema.names)
+      }
+      do { long = try long.select(present) } catch { throw .invalidOption("\(name): \(error)") }
+    }
+    return CSVReadResult(
+      table: long, encoding: read.encoding, hadByteOrderMark: read.hadByteOrderMark, delimiter: read.delimiter,
+      footerRecords: read.footerRecords, dateFormats: read.dateFormats)
+  }
+
+  /// Reads the cells of a workbook or CSV text as they are.
+  static func readCells(_ raw: FileBytes, name: String, options: CSVOptions) throws(TableIOError) -> CSVReadResult {
     if FileBytes.isWorkbook(raw.base, raw.count) {
       // CSV-only options forced on a workbook are errors, not ignored.
       for (given, option) in [(options.delimiter != nil, "delimiter"), (options.encoding != .auto, "encoding"), (options.skipRows > 0, "skip-rows")]
@@ -68,33 +104,6 @@ public enum CSVReader {
     }
     for (given, option) in [(options.sheet != nil, "sheet"), (options.range != nil, "range"), (options.headerRow != nil, "header-row")] where given {
       throw .invalidOption("\(option): applies to .xlsx workbooks; \(name) is read as CSV text")
-    }
-    if options.wide || options.periodParts != nil {
-      // Read every column, make the table long and/or build its period, then project to what was asked.
-      var all = options
-      (all.wide, all.periodParts, all.columns, all.optionalColumns) = (false, nil, nil, [])
-      all.types = all.types.filter { $0.key != "period" && $0.key != "value" }  // columns of the long table
-      let read = try Self.read(raw, name: name, options: all)
-      var long = read.table
-      do {
-        if options.wide { long = try long.longFromPeriodColumns() }
-        if let parts = options.periodParts { long = try long.withPeriod(from: parts) }
-      } catch {
-        if case .badValue(let column, let row, let text, let expected) = error {
-          throw .malformedValue(file: name, line: row + 2 + options.skipRows, column: column, text: text, expected: expected)
-        }
-        throw .invalidOption("\(name): \(error)")
-      }
-      if let wanted = options.columns {
-        let present = wanted.filter { long.schema.names.contains($0) }
-        for key in wanted where !present.contains(key) && !options.optionalColumns.contains(key) {
-          throw .unknownColumn(file: name, name: key, available: long.schema.names)
-        }
-        do { long = try long.select(present) } catch { throw .invalidOption("\(name): \(error)") }
-      }
-      return CSVReadResult(
-        table: long, encoding: read.encoding, hadByteOrderMark: read.hadByteOrderMark, delimiter: read.delimiter,
-        footerRecords: read.footerRecords, dateFormats: read.dateFormats)
     }
     // 1. Encoding.
     var file = raw

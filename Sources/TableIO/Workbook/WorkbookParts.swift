@@ -36,7 +36,9 @@ enum WorkbookParts {
       return Encoding.firstInvalidUTF8(base, 0, raw.count)
     }
     if let invalid { throw .malformed(part: part, detail: "byte \(invalid) is not UTF-8") }
-    let parser = XMLParser(data: data)
+    // A stream, not XMLParser(data:): handed to libxml2 in one piece, a part over 10 MB (any
+    // sheet past ~50,000 rows) fails as "not well-formed" (libxml2's limit without XML_PARSE_HUGE).
+    let parser = XMLParser(stream: InputStream(data: data))
     parser.shouldProcessNamespaces = false
     parser.shouldResolveExternalEntities = false
     parser.delegate = delegate

@@ -9,7 +9,8 @@ import Columnar
 /// or partial with a `COMMENT_OBS`; `UNIT_MULT` 0; `UNIT_MEASURE`; `BASE_PER` for indexes).
 /// Refused, with the reason, rather than written wrong: a result with no SDG series, no known
 /// `REF_AREA`, a breakdown that is no DSD dimension (unless custom columns are asked for), a
-/// code outside the code list, or two observations with one key. Rows with a null value are
+/// code outside the code list, two observations with one key, or a period that is no calendar
+/// period (`2022-01/2022-06`, a fiscal year, a year to date). Rows with a null value are
 /// omitted (SDMX-CSV 1.0 has no missing-value marker).
 ///
 /// Open SDG (open-sdg data-format, methodology.md §6.4; the UK ONS `indicator_10-7-3.csv`):
@@ -37,6 +38,7 @@ public enum ObservationWriter {
     case notInDSD([String])
     case unknownCode(column: String, value: String, row: Int, codeList: String)
     case duplicateKey(key: String, rows: (Int, Int))
+    case notCalendarPeriod(String)
 
     public static func == (lhs: Failure, rhs: Failure) -> Bool { lhs.description == rhs.description }
 
@@ -53,6 +55,8 @@ public enum ObservationWriter {
         "no SDMX output: column '\(column)', result row \(row): '\(value)' is not in the \(list) code list"
       case .duplicateKey(let key, let rows):
         "no SDMX output: result rows \(rows.0) and \(rows.1) have the same observation key \(key); a breakdown that is not a DSD dimension must not split observations"
+      case .notCalendarPeriod(let label):
+        "no SDMX / Open SDG output: period \(label) is part of a year, a fiscal year or a year to date, and TIME_PERIOD / Year name calendar periods; write csv or json instead"
       }
     }
   }
@@ -73,7 +77,11 @@ public enum ObservationWriter {
     let time = try column(layout.timeColumn)
     let frequency: Frequency
     switch time {
-    case .period(_, let f): frequency = f
+    case .period(let periods, let f):
+      frequency = f
+      if let odd = periods.values.indices.first(where: { periods.isValid($0) && periods.values[$0].span != .calendarYear }) {
+        throw .notCalendarPeriod(periods.values[odd].description)
+      }
     case .int64: frequency = .annual
     default: throw .noPeriod(layout.timeColumn)
     }

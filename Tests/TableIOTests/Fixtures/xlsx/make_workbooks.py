@@ -15,6 +15,8 @@ compare the two readings without needing openpyxl at test time.
   not): shared strings with a rich-text run and a phonetic run, a custom date format
   (dd/mm/yyyy), a built-in date format (14), booleans, a cell without an `r` address, and a
   second sheet reached through the workbook relationships.
+- wide.xlsx: an INEGI-style tabulation, years as columns (2019-2021), a blank cell.
+- parts.xlsx: AÑO and MES columns (Spanish month names), with 'trece' (no month) in B5.
 - badutf8.xlsx: shared.xlsx with invalid UTF-8 in an element name (a FuzzXLSX finding: it
   made Foundation's XMLParser trap).
 """
@@ -98,6 +100,18 @@ def main():
         sheet.append(["E%d" % index, 2020 + index, 10.5 * index])
     sheet["G9"] = "nota al pie"
     workbook.save("titled.xlsx")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Cuadro"
+    for row in [["entidad", "2019", "2020", "2021"], ["Zacatecas", 100, 110, 121], ["Jalisco", 200, None, 220]]:
+        sheet.append(row)
+    workbook.save("wide.xlsx")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Datos"
+    for row in [["AÑO", "MES", "valor"], [2022, "enero", 10], [2022, "febrero", 11], [2023, "ENE", 12], [2023, "trece", 1]]:
+        sheet.append(row)
+    workbook.save("parts.xlsx")
 
 
 SHARED_PARTS = {

@@ -15,6 +15,8 @@ p.add_argument("--rows", type=int, required=True)
 p.add_argument("--repetitions", type=int, default=5)
 p.add_argument("--output", required=True)
 p.add_argument("--cases", required=True)
+p.add_argument("--xlsx", help="a workbook of the regional data (Benchmarks/make_xlsx.py) for the .xlsx task")
+p.add_argument("--only", help="run only the tasks whose title contains this text")
 args = p.parse_args()
 data = args.data
 threads = os.cpu_count()
@@ -53,18 +55,11 @@ def yoy_cifra():
 
 
 def yoy_pandas():
-    df = pd.read_csv(data)
-    s = df.groupby(["region", "year"])["value"].sum().reset_index()
-    s = s.sort_values(["region", "year"])
-    s["growth_pct"] = s.groupby("region")["value"].pct_change(fill_method=None) * 100
-    return s
+    return yoy_of(pd.read_csv(data))
 
 
 def yoy_polars():
-    return (pl.scan_csv(data).group_by(["region", "year"]).agg(pl.col("value").sum())
-            .sort(["region", "year"])
-            .with_columns(((pl.col("value") - pl.col("value").shift(1)) / pl.col("value").shift(1) * 100)
-                          .over("region").alias("growth_pct")).collect().to_pandas())
+    return yoy_polars_of(pl.scan_csv(data))
 
 
 def yoy_duckdb():
@@ -73,6 +68,36 @@ def yoy_duckdb():
                    100 * (value - lag(value) OVER w) / lag(value) OVER w AS growth_pct
             FROM y WINDOW w AS (PARTITION BY region ORDER BY year) ORDER BY region, year"""
     return duckdb.connect().execute(q).df()
+
+
+def yoy_of(df):
+    s = df.groupby(["region", "year"])["value"].sum().reset_index()
+    s = s.sort_values(["region", "year"])
+    s["growth_pct"] = s.groupby("region")["value"].pct_change(fill_method=None) * 100
+    return s
+
+
+def xlsx_cifra():
+    text = cifra("growth", args.xlsx, "--value", "value", "--period", "year", "--by", "region",
+                 "--collapse", "sum", "--method", "pop", "--format", "csv")
+    df = pd.read_csv(io.StringIO(text))
+    return df.rename(columns={"period": "year"})[["region", "year", "value", "growth_pct"]]
+
+
+def xlsx_pandas():
+    return yoy_of(pd.read_excel(args.xlsx, engine="openpyxl"))
+
+
+def xlsx_polars():
+    # polars.read_excel's default engine is calamine (fastexcel, Rust).
+    return yoy_polars_of(pl.read_excel(args.xlsx).lazy())
+
+
+def yoy_polars_of(frame):
+    return (frame.group_by(["region", "year"]).agg(pl.col("value").sum())
+            .sort(["region", "year"])
+            .with_columns(((pl.col("value") - pl.col("value").shift(1)) / pl.col("value").shift(1) * 100)
+                          .over("region").alias("growth_pct")).collect().to_pandas())
 
 
 cases = args.cases
@@ -147,6 +172,11 @@ tasks = {
     "csv → refugee applications resolved within 45/90 business days, by year (end to end)":
         {"Cifra": intime_cifra, "pandas": intime_pandas, "Polars": intime_polars, "DuckDB": intime_duckdb},
 }
+if args.xlsx:
+    tasks[".xlsx (one sheet, 4 cols) → grouped yoy of annual sums (end to end; pandas with openpyxl, Polars with calamine)"] = \
+        {"Cifra": xlsx_cifra, "pandas": xlsx_pandas, "Polars": xlsx_polars}
+if args.only:
+    tasks = {name: tools for name, tools in tasks.items() if args.only in name}
 
 
 def canonical(result):

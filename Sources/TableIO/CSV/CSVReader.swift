@@ -90,7 +90,8 @@ public enum CSVReader {
 
   /// Reads the cells of a workbook or CSV text as they are.
   static func readCells(_ raw: FileBytes, name: String, options: CSVOptions) throws(TableIOError) -> CSVReadResult {
-    if FileBytes.isWorkbook(raw.base, raw.count) {
+    let kind = FileBytes.contentKind(raw.base, raw.count)
+    if kind == .workbook {
       // CSV-only options forced on a workbook are errors, not ignored.
       for (given, option) in [(options.delimiter != nil, "delimiter"), (options.encoding != .auto, "encoding"), (options.skipRows > 0, "skip-rows")]
       where given {
@@ -109,7 +110,7 @@ public enum CSVReader {
     var file = raw
     var start = 0
     var hadBOM = false
-    if let kind = FileBytes.foreignKind(raw.base, raw.count) { throw .wrongKind(file: name, what: kind.what, fix: kind.fix) }
+    if case .foreign(let what, let fix)? = kind { throw .wrongKind(file: name, what: what, fix: fix) }
     if raw.count >= 3, raw.base[0] == 0xEF, raw.base[1] == 0xBB, raw.base[2] == 0xBF {
       start = 3
       hadBOM = true

@@ -65,35 +65,39 @@ final class FileBytes: @unchecked Sendable {
     return owned(bytes)
   }
 
-  /// Whether the bytes are an .xlsx workbook: a ZIP archive that has an `xl/workbook` part.
-  static func isWorkbook(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    foreignKind(base, count)?.what.hasPrefix("an Excel workbook (.xlsx)") == true
+  /// What bytes that are not CSV text are, known by their signature.
+  enum ContentKind: Equatable {
+    /// An .xlsx workbook: a ZIP archive that has an `xl/workbook` part (read by ``WorkbookReader``).
+    case workbook
+    /// Anything else that is plainly not CSV text: what it is, and the fix.
+    case foreign(what: String, fix: String)
   }
 
-  /// What the bytes are when they are plainly not CSV text: a workbook, an archive, a PDF,
+  /// Whether the bytes are an .xlsx workbook.
+  static func isWorkbook(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool { contentKind(base, count) == .workbook }
+
+  /// What the bytes are when they are plainly not CSV text: a workbook, another archive, a PDF,
   /// UTF-16 text (by signature; `nil` when they may be text).
-  static func foreignKind(_ base: UnsafePointer<UInt8>, _ count: Int) -> (what: String, fix: String)? {
+  static func contentKind(_ base: UnsafePointer<UInt8>, _ count: Int) -> ContentKind? {
     func starts(_ signature: [UInt8]) -> Bool { count >= signature.count && signature.indices.allSatisfy { base[$0] == signature[$0] } }
+    func foreign(_ what: String, _ fix: String) -> ContentKind { .foreign(what: what, fix: fix) }
     if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) {
       // A workbook names its parts in the archive: look for xl/workbook.xml.
       let name = Array("xl/workbook".utf8)
       var index = 0
-      var workbook = false
-      while index + name.count <= count, !workbook {
-        if base[index] == name[0], name.indices.allSatisfy({ base[index + $0] == name[$0] }) { workbook = true }
+      while index + name.count <= count {
+        if base[index] == name[0], name.indices.allSatisfy({ base[index + $0] == name[$0] }) { return .workbook }
         index += 1
       }
-      return workbook
-        ? ("an Excel workbook (.xlsx), not CSV text", "it is read as a workbook")
-        : ("a ZIP archive, not CSV text", "unzip it and pass the CSV file inside")
+      return foreign("a ZIP archive, not CSV text", "unzip it and pass the CSV file inside")
     }
     if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-      return ("a legacy Excel workbook (.xls, OLE2), not CSV text", "save the sheet as CSV UTF-8 and pass that file")
+      return foreign("a legacy Excel workbook (.xls, OLE2), not CSV text", "save the sheet as CSV UTF-8 and pass that file")
     }
-    if starts(Array("%PDF-".utf8)) { return ("a PDF document, not CSV text", "export the table as CSV from its source") }
-    if starts([0x1F, 0x8B]) { return ("gzip-compressed, not CSV text", "decompress it first (gunzip -k FILE, or pipe: zcat FILE | cifra … -)") }
+    if starts(Array("%PDF-".utf8)) { return foreign("a PDF document, not CSV text", "export the table as CSV from its source") }
+    if starts([0x1F, 0x8B]) { return foreign("gzip-compressed, not CSV text", "decompress it first (gunzip -k FILE, or pipe: zcat FILE | cifra … -)") }
     if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) {
-      return ("UTF-16 text (byte-order mark \(base[0] == 0xFF ? "FF FE" : "FE FF"))", "convert it to UTF-8: iconv -f UTF-16 -t UTF-8 FILE > FILE.csv")
+      return foreign("UTF-16 text (byte-order mark \(base[0] == 0xFF ? "FF FE" : "FE FF"))", "convert it to UTF-8: iconv -f UTF-16 -t UTF-8 FILE > FILE.csv")
     }
     // UTF-16 without a mark: a NUL at every other byte of the first line.
     let probe = min(count, 64)
@@ -101,7 +105,7 @@ final class FileBytes: @unchecked Sendable {
       let evenNULs = stride(from: 0, to: probe, by: 2).filter { base[$0] == 0 }.count
       let oddNULs = stride(from: 1, to: probe, by: 2).filter { base[$0] == 0 }.count
       if max(evenNULs, oddNULs) * 4 >= probe * 2 - 4, min(evenNULs, oddNULs) == 0 {
-        return ("UTF-16 text (no byte-order mark)", "convert it to UTF-8: iconv -f UTF-16LE -t UTF-8 FILE > FILE.csv")
+        return foreign("UTF-16 text (no byte-order mark)", "convert it to UTF-8: iconv -f UTF-16LE -t UTF-8 FILE > FILE.csv")
       }
     }
     return nil

@@ -72,21 +72,23 @@ enum WorkbookReader {
     guard let sheetXML = try part(sheet.part) else { throw fail("sheet '\(sheet.name)' names the part \(sheet.part), which is missing") }
     let cells = WorkbookParts.SheetDelegate()
     try parse(sheetXML, cells, sheet.part)
-    let where_ = "\(name), \(sheet.name)!"
     if let bad = cells.badReference { throw fail("sheet '\(sheet.name)' has a cell with the address '\(bad)'") }
     return try grid(
-      cells.cells, merged: cells.merged, sheetName: sheet.name, prefix: where_, name: name, strings: strings, kinds: kinds,
+      cells.cells, merged: cells.merged, sheetName: sheet.name, name: name, strings: strings, kinds: kinds,
       date1904: workbook.date1904, options: options)
   }
 
+  /// A cell as messages name it: `Datos!C17`.
+  static func cellName(_ sheetName: String, _ reference: CellReference) -> String { "\(sheetName)!\(reference)" }
+
   /// The text of one stored cell (see the type's comment), or an error naming it.
   static func text(
-    _ cell: WorkbookParts.Cell, prefix: String, name: String, strings: [String], kinds: [WorkbookParts.NumberKind], date1904: Bool
+    _ cell: WorkbookParts.Cell, sheetName: String, name: String, strings: [String], kinds: [WorkbookParts.NumberKind], date1904: Bool
   ) throws(TableIOError) -> String {
     switch cell.type {
     case "s":
       guard let index = Int(cell.text), strings.indices.contains(index) else {
-        throw .workbook(file: name, message: "\(prefix.dropFirst(name.count + 2))\(cell.reference): shared string \(cell.text) is not in the workbook's table")
+        throw .workbook(file: name, message: "\(cellName(sheetName, cell.reference)): shared string \(cell.text) is not in the workbook's table")
       }
       return strings[index]
     case "inlineStr", "str", "e", "d": return cell.text
@@ -96,7 +98,7 @@ enum WorkbookReader {
       guard kind != .number, !cell.text.isEmpty, let serial = Double(cell.text) else { return cell.text }
       guard let text = ExcelSerial.text(serial, kind: kind, date1904: date1904) else {
         throw .badCell(
-          file: name, cell: String(prefix.dropFirst(name.count + 2)) + cell.reference.description, text: cell.text,
+          file: name, cell: cellName(sheetName, cell.reference), text: cell.text,
           expected: date1904
             ? "an Excel date serial (1904 system: no day before 1904-01-01)"
             : "an Excel date serial (1900 system: day 60 is the nonexistent 1900-02-29; no day before 1900-01-01)")
@@ -107,13 +109,13 @@ enum WorkbookReader {
 
   /// The cells as CSV text with a map from its lines to sheet rows, read by the CSV reader.
   static func grid(
-    _ stored: [WorkbookParts.Cell], merged: [CellRange], sheetName: String, prefix: String, name: String, strings: [String],
+    _ stored: [WorkbookParts.Cell], merged: [CellRange], sheetName: String, name: String, strings: [String],
     kinds: [WorkbookParts.NumberKind], date1904: Bool, options: CSVOptions
   ) throws(TableIOError) -> CSVReadResult {
-    let cellName = { (reference: CellReference) in String(prefix.dropFirst(name.count + 2)) + reference.description }
+    let cellName = { (reference: CellReference) in Self.cellName(sheetName, reference) }
     var byRow: [Int: [(Int, String)]] = [:]
     for cell in stored where options.range?.contains(cell.reference) ?? true {
-      let value = try text(cell, prefix: prefix, name: name, strings: strings, kinds: kinds, date1904: date1904)
+      let value = try text(cell, sheetName: sheetName, name: name, strings: strings, kinds: kinds, date1904: date1904)
       if !value.isEmpty { byRow[cell.reference.row, default: []].append((cell.reference.column, value)) }
     }
     let rows = byRow.keys.sorted()

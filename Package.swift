@@ -37,7 +37,8 @@ let package = Package(
     .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"]),
     .target(name: "Columnar"),
     .target(name: "Kernels", dependencies: ["Columnar", "LinearAlgebra"]),
-    // Workbooks: ZIPFoundation opens the .xlsx archive; Foundation's XMLParser reads its parts.
+    // Workbooks: ZIPFoundation opens the .xlsx archive; Foundation's XMLParser reads its small
+    // parts, SheetScanner (hand-written, measured: BENCHMARKS.md) the worksheet.
     .target(name: "TableIO", dependencies: ["Columnar", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .target(name: "Indicators", dependencies: ["Kernels", "Columnar"]),
     .target(name: "Synthetic", dependencies: ["Columnar"]),

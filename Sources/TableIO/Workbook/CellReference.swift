@@ -10,11 +10,17 @@ public struct CellReference: Sendable, Equatable, CustomStringConvertible {
 
   /// Parses `C17` (letters, then digits; `$` anchors allowed); `nil` when it is not one.
   public init?(_ text: some StringProtocol) {
+    var utf8 = String(text)
+    guard let parsed = utf8.withUTF8({ CellReference(bytes: $0[...]) }) else { return nil }
+    self = parsed
+  }
+
+  /// ``init(_:)`` from UTF-8 bytes (the worksheet scanner's attribute values).
+  init?(bytes: Slice<UnsafeBufferPointer<UInt8>>) {
     var column = 0
     var row = 0
     var sawDigit = false
-    for character in text where character != "$" {
-      guard let ascii = character.asciiValue else { return nil }
+    for ascii in bytes where ascii != UInt8(ascii: "$") {
       switch ascii {
       case 65...90, 97...122:
         guard !sawDigit else { return nil }

@@ -4,10 +4,10 @@ import Foundation
   import FoundationXML
 #endif
 
-/// The parts of an .xlsx package Cifra reads (ECMA-376 Part 1, SpreadsheetML), each parsed with
-/// Foundation's `XMLParser` (SAX): the workbook (sheet names, the 1904 date system), its
-/// relationships (sheet → part), the shared strings, the cell formats (which cells are dates),
-/// and a worksheet's cells and merged ranges.
+/// The parts of an .xlsx package Cifra reads (ECMA-376 Part 1, SpreadsheetML): the workbook
+/// (sheet names, the 1904 date system), its relationships (sheet → part), the shared strings
+/// and the cell formats (which cells are dates), each parsed with Foundation's `XMLParser`
+/// (SAX); and a worksheet's cells and merged ranges, read by ``SheetScanner``.
 enum WorkbookParts {
   /// A sheet of the workbook: its name and the part that holds it (`xl/worksheets/sheet1.xml`).
   struct Sheet: Equatable {
@@ -19,7 +19,7 @@ enum WorkbookParts {
   enum NumberKind: Equatable { case number, date, time, dateTime }
 
   /// A cell as stored: its address, type attribute, style index and text (`<v>` or inline).
-  struct Cell {
+  struct Cell: Equatable {
     let reference: CellReference
     let type: String
     let style: Int
@@ -157,62 +157,18 @@ enum WorkbookParts {
     }
   }
 
-  /// A worksheet: its cells (as stored) and merged ranges, in document order.
-  final class SheetDelegate: NSObject, XMLParserDelegate {
-    var cells: [Cell] = []
-    var merged: [CellRange] = []
-    var badReference: String?
-    private var reference: CellReference?
-    private var type = ""
-    private var style = 0
-    private var text = ""
-    private var capture = false
-    private var inInline = false
-    private var nextColumn = 1
-    private var row = 0
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-      switch local(name) {
-      case "row":
-        row = attributes["r"].flatMap(Int.init) ?? row + 1
-        nextColumn = 1
-      case "c":
-        // `r` may be omitted: the cell then follows the previous one in its row.
-        if let r = attributes["r"] {
-          guard let parsed = CellReference(r) else {
-            badReference = badReference ?? r
-            reference = nil
-            return
-          }
-          reference = parsed
-        } else {
-          reference = CellReference(column: nextColumn, row: max(row, 1))
-        }
-        nextColumn = (reference?.column ?? nextColumn) + 1
-        type = attributes["t"] ?? "n"
-        style = attributes["s"].flatMap(Int.init) ?? 0
-        text = ""
-      case "v": capture = true
-      case "is": inInline = true
-      case "t": capture = inInline
-      case "mergeCell":
-        if let ref = attributes["ref"], let range = CellRange(ref) { merged.append(range) }
-      default: break
-      }
+  /// A worksheet's cells and merged ranges, read by ``SheetScanner`` (not `XMLParser`: see
+  /// there why); the bytes must be UTF-8, as for ``parse(_:_:part:)``. A UTF-8 byte-order mark
+  /// is skipped.
+  static func scanSheet(_ data: Data, part: String) throws(WorkbookError) -> SheetScanner.Result {
+    let scanned = data.withUnsafeBytes { raw -> Result<SheetScanner.Result, WorkbookError> in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      guard let base = bytes.baseAddress else { return .failure(.malformed(part: part, detail: "an empty part")) }
+      if let invalid = Encoding.firstInvalidUTF8(base, 0, bytes.count) { return .failure(.malformed(part: part, detail: "byte \(invalid) is not UTF-8")) }
+      let start = bytes.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
+      return Result { () throws(WorkbookError) in try SheetScanner.scan(UnsafeBufferPointer(rebasing: bytes[start...]), part: part) }
     }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if capture { text += string } }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-      switch local(name) {
-      case "v", "t": capture = false
-      case "is": inInline = false
-      case "c":
-        if let reference { cells.append(Cell(reference: reference, type: type, style: style, text: text)) }
-        reference = nil
-      default: break
-      }
-    }
+    return try scanned.get()
   }
 }
 

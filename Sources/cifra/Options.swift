@@ -25,9 +25,7 @@ extension IntervalChoice: ExpressibleByArgument {}
 extension DuplicatePolicy: ExpressibleByArgument {}
 extension SVGChart.Kind: ExpressibleByArgument {}
 extension Frequency: ExpressibleByArgument { public init?(argument: String) { self.init(code: argument) } }
-extension RowFilter: ExpressibleByArgument {
-  public init?(argument: String) { try? self.init(parsing: argument) }
-}
+extension RowFilter: ExpressibleByArgument { public init?(argument: String) { try? self.init(parsing: argument) } }
 
 /// CSV reading options shared by every command that reads a file (``CSVSettings``).
 struct CSVOptionsGroup: ParsableArguments {
@@ -117,6 +115,7 @@ struct IndicatorIO: ParsableArguments {
   @OptionGroup var csv: CSVOptionsGroup
   @OptionGroup var jobs: JobsOption
   @OptionGroup var output: OutputOptions
+  @Flag(help: "After a warning, every item it counts, one per line.") var verbose = false
 }
 
 /// A command that computes one registered indicator: it maps its flags onto the indicator's
@@ -149,6 +148,6 @@ extension IndicatorCommand {
     var files: [String: [InputFile]] = [:]
     for (role, paths) in inputFiles() where !paths.isEmpty { files[role] = try paths.map { path throws(OptionError) in try io.csv.file(path) } }
     let run = IndicatorRun(Computed.self, options: try options(), inputs: files, jobs: try io.jobs.resolved(), progress: !io.csv.quiet)
-    if try run.printed(try io.output.settings()) > 0 { throw ExitCode(1) }
+    if try run.printed(try io.output.settings(), verbose: io.verbose) > 0 { throw ExitCode(1) }
   }
 }

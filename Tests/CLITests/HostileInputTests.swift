@@ -165,3 +165,25 @@ import _TestSupport
     #expect(process.terminationReason == .exit, "killed by signal \(process.terminationStatus) after \(delay) s")
   }
 }
+
+/// Issue 13, item 4: a warning is one readable line — count, three examples, the fix — and
+/// `--verbose` lists every item it counts, one per line, after it. Ten years with six months
+/// each, asked as annual: ten incomplete years.
+@Test func warningsAreOneLineAndVerboseListsEveryItem() throws {
+  var csv = "region,month,value\n"
+  for year in 2000...2009 { for month in 1...6 { csv += "Zacatecas,\(year)-\(month < 10 ? "0" : "")\(month),\(year - 1990 + month)\n" } }
+  let arguments = ["growth", "-", "--value", "value", "--period", "month", "--by", "region", "--freq", "A", "--collapse", "sum", "--keep-incomplete", "--format", "csv"]
+  let plain = try runCifra(arguments, input: Data(csv.utf8))
+  #expect(plain.status == 0, "\(plain.standardError)")
+  let lines = plain.standardError.split(separator: "\n")
+  #expect(lines.count == 1, "\(plain.standardError)")
+  #expect(lines.allSatisfy { $0.count <= 200 }, "\(lines.map(\.count))")
+  #expect(lines[0].hasPrefix("cifra: warning: 10 incomplete periods kept (complete = false), e.g. region=Zacatecas 2000 (6 of 12); region=Zacatecas 2001 (6 of 12); region=Zacatecas 2002 (6 of 12); …"), "\(lines[0])")
+  let verbose = try runCifra(arguments + ["--verbose"], input: Data(csv.utf8))
+  let listed = verbose.standardError.split(separator: "\n").dropFirst()
+  #expect(listed.map(String.init) == (2000...2009).map { "cifra:   region=Zacatecas \($0) (6 of 12)" }, "\(verbose.standardError)")
+  #expect(verbose.standardOutput == plain.standardOutput)
+  // --verbose belongs to the commands that compute; elsewhere it is a usage error.
+  let describe = try runCifra(["describe", "-", "--verbose"], input: Data(csv.utf8))
+  #expect(describe.status == 2)
+}

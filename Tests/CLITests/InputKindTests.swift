@@ -191,7 +191,7 @@ func fiscalYearLabelsAreFiscalYears() throws {
   #expect(rows.map { $0["value"]! } == ["2378944", "2475669", "2135005", "432059"])
   #expect(abs(Double(rows[1]["growth_pct"]!)! - 4.065879650803046) < 1e-9 && abs(Double(rows[2]["growth_pct"]!)! + 13.76048252007841) < 1e-9)
   #expect(rows[3]["growth_pct"] == "" && rows[3]["note"] == "partial_period")
-  #expect(result.standardError.contains("1 value(s) cover a year to date (e.g. 2024-10/..)"))
+  #expect(result.standardError.contains("1 value(s) cover a year to date, not a whole year (e.g. 2024-10/..)"))
   let missing = try runCifra(arguments)
   #expect(missing.status == 1)
   #expect(missing.standardError.contains("'2025 (FYTD)' is a fiscal year: give --fiscal-year-start MONTH"), "\(missing.standardError)")

@@ -60,7 +60,7 @@ func remittancesAgreeWithPandas() throws {
   }
   try expectMatches(pop.table, golden("growth/pop_annual.csv"), keys: ["FLUJO", "period"], value: "growth_pct", relative: 1e-9)
   try expectMatches(pop.table, golden("growth/pop_annual.csv"), keys: ["FLUJO", "period"], value: "value", relative: 1e-15)
-  #expect(pop.warnings.contains { $0.contains("FLUJO=Ingresos 2026 (5 of 12)") })
+  #expect(pop.warnings.contains { $0.message.contains("FLUJO=Ingresos 2026 (5 of 12)") })
   let ls = try run {
     $0.method = .leastSquares
     $0.frequency = .annual
@@ -179,7 +179,7 @@ func periodOverPeriodSweep(count: Int) throws {
     $0.method = .pop
   }
   #expect(try texts(excluded.table, "period") == ["2020"])
-  #expect(excluded.warnings == ["1 incomplete periods excluded (of 2), e.g. 2021 (5 of 12); use keep-incomplete to keep them, marked"])
+  #expect(excluded.warnings.map(\.message) == ["1 incomplete periods excluded (of 2), e.g. 2021 (5 of 12); use keep-incomplete to keep them, marked"])
   let kept = try growth(series(months, values)) {
     $0.frequency = .annual
     $0.method = .pop

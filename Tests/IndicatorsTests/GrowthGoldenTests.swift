@@ -82,7 +82,7 @@ let goldenX: [Double?] = [1000, 1150, 1080, 1300, 1420]
   let values = try doubles(result.table, "growth_pct")
   #expect(areClose(values, [nil, 10, -100, nil, nil, nil, -133.33333333333334, -150, -100, nil], relative: 1e-12))
   #expect(try texts(result.table, "note") == ["no_base_period", nil, nil, "zero_base", "null_value", "null_base", nil, "negative_base", nil, "zero_base"])
-  #expect(result.warnings.contains { $0.contains("2 period(s) have a zero base") })
+  #expect(result.warnings.contains { $0.message.contains("2 period(s) have a zero base") })
   #expect(values.allSatisfy { $0?.isFinite ?? true })
 }
 
@@ -96,7 +96,7 @@ let goldenX: [Double?] = [1000, 1150, 1080, 1300, 1420]
   let notes = try texts(result.table, "note")
   #expect(notes == ["no_base_period", nil, nil, "zero_base", "null_value", "null_base", "sign_change", "sign_change", nil, "zero_base"])
   for (value, note) in zip(values, notes) where value == nil { #expect(note != nil) }
-  #expect(result.warnings.contains { $0.contains("2 period(s) change sign from their base") })
+  #expect(result.warnings.contains { $0.message.contains("2 period(s) change sign from their base") })
   // 110 → 0 is a fall to nothing: (0/110)^12 − 1 = −100 %.
   #expect(values[2] == -100)
 }

@@ -39,7 +39,7 @@ func remittancesShareOfGDPSumsCompleteQuarters() throws {
   #expect(q1.count == 3)
   #expect(try texts(result.table, "period") == ["2023-Q1", "2023-Q2"])  // 2026-Q2 is incomplete (2 months)
   #expect(isClose(try doubles(result.table, "remittances_pct_gdp")[0]!, 100 * sum / 4e11, relative: 1e-15))
-  #expect(result.warnings.contains { $0.contains("2026-Q2 (2 of 3)") })
+  #expect(result.warnings.contains { $0.message.contains("2026-Q2 (2 of 3)") })
 }
 
 /// Mexico's SDG platform file: quarter labels `2022/I P/`, reverse order → chronological, with

@@ -10,7 +10,7 @@ struct AggregatedPanel {
   let panel: SeriesPanel
   /// Per row of `panel`: whether the period had all its sub-periods.
   let complete: [Bool]
-  let warnings: [String]
+  let warnings: [IndicatorWarning]
 }
 
 extension SeriesPanel {
@@ -85,15 +85,15 @@ extension SeriesPanel {
         complete.append(isComplete)
       }
     }
-    var warnings: [String] = []
+    var warnings: [IndicatorWarning] = []
     if !incomplete.isEmpty {
-      // One readable line: how many, three examples, the fix.
-      let examples = incomplete.prefix(3).joined(separator: "; ") + (incomplete.count > 3 ? "; …" : "")
-      let line =
-        keepIncomplete
-        ? "\(incomplete.count) incomplete \(what) kept (complete = false), e.g. \(examples)"
-        : "\(incomplete.count) incomplete \(what) excluded (of \(cellGroup.count)), e.g. \(examples); use keep-incomplete to keep them, marked"
-      warnings.append(line)
+      // One readable line: how many, three examples, the fix (all of them with --verbose).
+      warnings.append(
+        .listing(incomplete) { count, examples in
+          keepIncomplete
+            ? "\(count) incomplete \(what) kept (complete = false), e.g. \(examples)"
+            : "\(count) incomplete \(what) excluded (of \(cellGroup.count)), e.g. \(examples); use keep-incomplete to keep them, marked"
+        })
     }
     let panel = SeriesPanel(
       keyNames: keyNames, keys: keys, keyValues: keyValues, groups: keep.map { cellGroup[$0] },

@@ -10,7 +10,7 @@ extension Growth {
   /// volumes are not additive, IMF QNA Manual ch. 8). A period is computed only when the same
   /// components have values at t and t−k; otherwise, or when `X_{t−k} = 0`, its rows are null
   /// with a note. The panel's last key is the component; the others form the outer group.
-  static func contributions(_ panel: SeriesPanel, lag: Int?) throws(GrowthError) -> (Table, [String]) {
+  static func contributions(_ panel: SeriesPanel, lag: Int?) throws(GrowthError) -> (Table, [IndicatorWarning]) {
     let k = lag ?? 1
     _ = try panel.lookup()
     let outerCount = panel.keyNames.count - 1
@@ -75,9 +75,9 @@ extension Growth {
       totalGrowth.append((total(cell) - base) / base * 100)
       notes.append(base < 0 ? "negative_base" : nil)
     }
-    var warnings: [String] = []
+    var warnings: [IndicatorWarning] = []
     if !skipped.isEmpty {
-      warnings.append("\(skipped.count) period(s) skipped: the components with values differ from the comparison period's")
+      warnings.append(.note("\(skipped.count) period(s) skipped: the components with values differ from the comparison period's"))
     }
     let table = try panel.periodTable(
       order,

@@ -47,11 +47,11 @@ public enum Growth {
       throw .unsupported("component: method contribution needs the column naming the parts of the total")
     }
     let keys = options.method == .contribution ? options.by + [options.component!] : options.by
-    var warnings: [String] = []
+    var warnings: [IndicatorWarning] = []
     var readAs = options.periodFrequency
     if readAs == nil, let (inferred, note) = inferredFrequency(table, period: options.period, keys: keys) {
       readAs = inferred
-      warnings.append(note)
+      warnings.append(.note(note))
     }
     var panel = try SeriesPanel(table: table, value: options.value, period: options.period, by: keys, readAs: readAs)
     if let collapse = options.collapse { panel = panel.collapsed(collapse) }
@@ -59,9 +59,11 @@ public enum Growth {
       let (filledPanel, filled) = panel.fillingAbsent(with: fill)
       panel = filledPanel
       if !filled.isEmpty {
-        let examples = filled.prefix(3).map { ($0.group == 0 && panel.keyNames.isEmpty ? "" : panel.label(of: $0.group) + " ") + $0.period.description }
+        let items = filled.map { ($0.group == 0 && panel.keyNames.isEmpty ? "" : panel.label(of: $0.group) + " ") + $0.period.description }
         warnings.append(
-          "\(filled.count) absent period(s) counted as \(formatDouble(fill)) (fill-absent), e.g. \(examples.joined(separator: ", "))\(filled.count > 3 ? ", …" : ""); without fill-absent, absent stays absent")
+          .listing(items, separator: ", ") { count, examples in
+            "\(count) absent period(s) counted as \(formatDouble(fill)) (fill-absent), e.g. \(examples); without fill-absent, absent stays absent"
+          })
       }
     }
     var completeness: [Bool]?

@@ -50,6 +50,6 @@ public enum GrowthIndicator: Indicator {
       layout.basePeriod = base
       layout.unitLabel = "Index (\(base) = 100)"
     }
-    return IndicatorResult(table: result.table, layout: layout, warnings: result.warnings.map(IndicatorWarning.note))
+    return IndicatorResult(table: result.table, layout: layout, warnings: result.warnings)
   }
 }

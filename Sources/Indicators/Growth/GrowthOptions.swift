@@ -143,7 +143,7 @@ public struct GrowthResult: Sendable {
   /// The result rows.
   public let table: Table
   /// Warnings for stderr: excluded incomplete periods, zero bases, broken chains, …
-  public let warnings: [String]
+  public let warnings: [IndicatorWarning]
 }
 
 /// Errors of the growth engine: bad input data or options that cannot apply to the data.

@@ -6,19 +6,19 @@ extension Growth {
   ///
   /// Rebasing an index is the same formula applied to the index. A group whose base period
   /// is absent, null, zero or negative gets null indexes and a warning naming it.
-  static func index(_ panel: SeriesPanel, base: String) throws(GrowthError) -> (Table, [String]) {
+  static func index(_ panel: SeriesPanel, base: String) throws(GrowthError) -> (Table, [IndicatorWarning]) {
     let baseOrdinal = try panel.ordinal(of: base, option: "base")
     let lookup = try panel.lookup()
     var bases = [Double?](repeating: nil, count: panel.groupCount)
-    var warnings: [String] = []
+    var noBase: [String] = []
     for group in 0..<panel.groupCount {
       if let row = lookup.row(group: Int32(group), ordinal: baseOrdinal), let value = panel.values[row], value > 0 {
         bases[group] = value
       } else {
-        let label = panel.label(of: Int32(group))
-        warnings.append("\(label.isEmpty ? "the series" : label): base period \(base) is absent, null, zero or negative; index is null")
+        noBase.append(panel.label(of: Int32(group)))
       }
     }
+    let warnings: [IndicatorWarning] = noBase.isEmpty ? [] : [Self.seriesWarning(noBase) { "base period \(base) is absent, null, zero or negative; index is null" }]
     let order = panel.sortedRows()
     let index = order.map { row -> Double? in
       guard let value = panel.values[row], let base = bases[Int(panel.groups[row])] else { return nil }
@@ -33,11 +33,12 @@ extension Growth {
   /// `I_t = I_{t−1} · L_t` for consecutive periods. A gap or a null link breaks the chain: the
   /// rest of the group is null, with a warning. With `base`, the chain is rebased so that the
   /// base period is 100.
-  static func chain(_ panel: SeriesPanel, base: String?) throws(GrowthError) -> (Table, [String]) {
+  static func chain(_ panel: SeriesPanel, base: String?) throws(GrowthError) -> (Table, [IndicatorWarning]) {
     _ = try panel.lookup()
     let order = panel.sortedRows()
     var levels = [Double?](repeating: nil, count: order.count)
-    var warnings: [String] = []
+    var brokenChains: [String] = []
+    var noLevel: [String] = []
     var position = 0
     while position < order.count {
       let group = panel.groups[order[position]]
@@ -54,7 +55,7 @@ extension Growth {
         } else if !broken {
           broken = true
           let label = panel.label(of: group)
-          warnings.append("\(label.isEmpty ? "the series" : label): chain broken at \(panel.periods.values[row]) (gap or null link); later periods are null")
+          brokenChains.append((label.isEmpty ? "" : label + " ") + "at \(panel.periods.values[row])")
         }
       }
       if let base {
@@ -64,12 +65,23 @@ extension Growth {
           for index in position..<end { levels[index] = levels[index].map { 100 * $0 / baseLevel } }
         } else {
           for index in position..<end { levels[index] = nil }
-          warnings.append("\(panel.label(of: group)): base period \(base) has no chained level; index is null")
+          noLevel.append(panel.label(of: group))
         }
       }
       position = end
     }
+    var warnings: [IndicatorWarning] = []
+    if !brokenChains.isEmpty {
+      warnings.append(.listing(brokenChains) { count, examples in "\(count) chain(s) broken by a gap or a null link, e.g. \(examples); later periods are null" })
+    }
+    if !noLevel.isEmpty, let base { warnings.append(seriesWarning(noLevel) { "base period \(base) has no chained level; index is null" }) }
     return (try panel.periodTable(order, extra: [("index", .double(Column(optionals: levels)))]), warnings)
+  }
+
+  /// One warning for the series `labels` (one series without keys is "the series"): `what` happens to them.
+  static func seriesWarning(_ labels: [String], _ what: () -> String) -> IndicatorWarning {
+    if labels == [""] { return .note("the series: " + what()) }
+    return .listing(labels) { count, examples in "\(count) series (e.g. \(examples)): \(what())" }
   }
 }
 

@@ -28,7 +28,7 @@ extension Growth {
   /// override). A missing period, a null, or a zero base gives a null result and a note; a
   /// negative base is computed and noted. `annualized` gives `((X_t / X_{t−k})^P − 1) × 100`,
   /// null with note `sign_change` when the value and its base have opposite signs.
-  static func periodOverPeriod(_ panel: SeriesPanel, method: GrowthMethod, lag: Int?) throws(GrowthError) -> (Table, [String]) {
+  static func periodOverPeriod(_ panel: SeriesPanel, method: GrowthMethod, lag: Int?) throws(GrowthError) -> (Table, [IndicatorWarning]) {
     let periodsPerYear = panel.frequency.periodsPerYear
     let k: Int
     switch method {
@@ -59,10 +59,14 @@ extension Growth {
     }
     let order = panel.sortedRows()
     var notes: [String?] = []
-    var zeroBases = 0
-    var negativeBases = 0
-    var signChanges = 0
+    var zeroBases: [String] = []
+    var negativeBases: [String] = []
+    var signChanges: [String] = []
     var toDate: [String] = []
+    func name(_ row: Int) -> String {
+      let label = panel.label(of: panel.groups[row])
+      return (label.isEmpty ? "" : label + " ") + panel.periods.values[row].description
+    }
     for row in order {
       let period = panel.periods.values[row]
       var note: GrowthNote?
@@ -74,32 +78,41 @@ extension Growth {
         note = .nullBase
       } else if base.values[row] == 0 {
         note = .zeroBase
-        zeroBases += 1
+        zeroBases.append(name(row))
       } else if !growth.isValid(row) {
         // Only the annualised form nulls a present, non-zero base: x/b < 0.
         note = .signChange
-        signChanges += 1
+        signChanges.append(name(row))
       } else if base.values[row] < 0 {
         note = .negativeBase
-        negativeBases += 1
+        negativeBases.append(name(row))
       } else if period.isToDate {
         note = .partialPeriod
       }
-      if period.isToDate { toDate.append(period.description) }
+      if period.isToDate { toDate.append(name(row)) }
       notes.append(note?.rawValue)
     }
-    var warnings: [String] = []
-    if zeroBases > 0 { warnings.append("\(zeroBases) period(s) have a zero base: growth is undefined (null, note zero_base)") }
-    if signChanges > 0 {
-      warnings.append("\(signChanges) period(s) change sign from their base: no annualised rate exists (null, note sign_change); use --method pop")
+    var warnings: [IndicatorWarning] = []
+    if !zeroBases.isEmpty {
+      warnings.append(.listing(zeroBases) { count, examples in "\(count) period(s) have a zero base: growth is undefined (null, note zero_base), e.g. \(examples)" })
+    }
+    if !signChanges.isEmpty {
+      warnings.append(
+        .listing(signChanges) { count, examples in
+          "\(count) period(s) change sign from their base: no annualised rate exists (null, note sign_change), e.g. \(examples); use --method pop"
+        })
     }
     if !toDate.isEmpty {
-      let examples = Array(Set(toDate)).sorted().prefix(3).joined(separator: ", ")
       warnings.append(
-        "\(toDate.count) value(s) cover a year to date (e.g. \(examples)), not a whole year: compared only with another year to date (note partial_period); leave them out with --to")
+        .listing(toDate) { count, examples in
+          "\(count) value(s) cover a year to date, not a whole year (e.g. \(examples)): compared only with another year to date (note partial_period); leave them out with --to"
+        })
     }
-    if negativeBases > 0 {
-      warnings.append("\(negativeBases) period(s) have a negative base: growth computed but its sign is misleading (note negative_base)")
+    if !negativeBases.isEmpty {
+      warnings.append(
+        .listing(negativeBases) { count, examples in
+          "\(count) period(s) have a negative base: growth computed but its sign is misleading (note negative_base), e.g. \(examples)"
+        })
     }
     let percent = unaryOrNull(growth.take(order), placeholder: 0.0) { $0 * 100 }
     var columns = panel.keyColumns(order.map { panel.groups[$0] })

@@ -20,7 +20,7 @@ extension Growth {
   ///   `(e^b − 1) × 100`, with R²; null when more than half of the span's periods have no
   ///   value, when any `X_t ≤ 0`, or with fewer than 2 points. All groups run through one
   ///   LAPACK call per distinct pattern of observed periods (``logLinearTrends(_:)``).
-  static func wholeSpan(_ panel: SeriesPanel, method: GrowthMethod, from: Int?, to: Int?) throws(GrowthError) -> (Table, [String]) {
+  static func wholeSpan(_ panel: SeriesPanel, method: GrowthMethod, from: Int?, to: Int?) throws(GrowthError) -> (Table, [IndicatorWarning]) {
     guard let perYear = panel.frequency.periodsPerYear else {
       throw .unsupported("\(method.rawValue) needs annual, semiannual, quarterly or monthly periods; aggregate with the option freq first")
     }
@@ -127,7 +127,7 @@ extension Growth {
     if method == .leastSquares { columns.append(("r_squared", .double(Column(optionals: rSquared)))) }
     columns.append(("note", .string(StringColumn(notes))))
     let nullCount = rates.filter { $0 == nil }.count
-    let warnings = nullCount > 0 ? ["\(nullCount) group(s) have no \(method.rawValue) rate (see the note column)"] : []
+    let warnings: [IndicatorWarning] = nullCount > 0 ? [.note("\(nullCount) group(s) have no \(method.rawValue) rate (see the note column)")] : []
     do {
       return (try Table(columns), warnings)
     } catch {

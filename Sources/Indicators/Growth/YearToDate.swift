@@ -13,7 +13,7 @@ extension SeriesPanel {
   /// is the latest, and later data is not used.
   func yearToDate(
     function: AggregateFunction = .sum, through: Period? = nil
-  ) throws(GrowthError) -> (panel: SeriesPanel, spans: [String], warnings: [String]) {
+  ) throws(GrowthError) -> (panel: SeriesPanel, spans: [String], warnings: [IndicatorWarning]) {
     guard let perYear = frequency.periodsPerYear, perYear > 1 else {
       throw .unsupported("ytd: needs monthly, quarterly or semiannual periods (the data is \(frequency.rawValue))")
     }
@@ -39,7 +39,7 @@ extension SeriesPanel {
       return "\(start)/\(end)"
     }
     var warnings = aggregated.warnings
-    warnings.insert("year-to-date compares sub-periods 1-\(m) of each year (latest year \(latestYear))", at: 0)
+    warnings.insert(.note("year-to-date compares sub-periods 1-\(m) of each year (latest year \(latestYear))"), at: 0)
     return (aggregated.panel, spans, warnings)
   }
 }

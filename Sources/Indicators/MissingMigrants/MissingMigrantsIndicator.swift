@@ -98,28 +98,23 @@ public enum MissingMigrantsIndicator: Indicator {
   static func warnings(_ summary: MissingMigrants.Summary, _ negative: MissingMigrants.NegativePolicy) -> [IndicatorWarning] {
     var warnings: [IndicatorWarning] = []
     if !summary.mismatchedRows.isEmpty {
-      let examples = summary.mismatchedRows.prefix(3).map {
+      let items = summary.mismatchedRows.map {
         "\($0.id) (stated \($0.statedTotal!), dead \($0.dead.map(String.init) ?? "blank") + missing \($0.missing.map(String.init) ?? "blank"))"
       }
-      warnings.append(
-        IndicatorWarning(
-          .statedTotalMismatch, count: summary.mismatchedRows.count, examples: examples,
-          message: "\(summary.mismatchedRows.count) row(s) state a total ≠ dead + missing; kept as stated, e.g. \(examples.joined(separator: "; "))\(summary.mismatchedRows.count > 3 ? "; …" : "")"))
+      warnings.append(.listing(items, kind: .statedTotalMismatch) { count, examples in "\(count) row(s) state a total ≠ dead + missing; kept as stated, e.g. \(examples)" })
     }
     if !summary.negativeRows.isEmpty {
       let verb = negative == .exclude ? "excluded" : "kept as published"
-      let ids = summary.negativeRows.map(\.id)
       warnings.append(
-        IndicatorWarning(
-          .negativeCount, count: ids.count, examples: Array(ids.prefix(3)),
-          message: "\(ids.count) row(s) have a negative count, \(verb): \(ids.prefix(3).joined(separator: "; "))\(ids.count > 3 ? "; …" : "") (option negative: error, keep or exclude)"))
+        .listing(summary.negativeRows.map(\.id), kind: .negativeCount) { count, examples in
+          "\(count) row(s) have a negative count, \(verb): \(examples) (option negative: error, keep or exclude)"
+        })
     }
     if !summary.unknownRows.isEmpty {
-      let ids = summary.unknownRows.prefix(3).map(\.id)
       warnings.append(
-        IndicatorWarning(
-          .unknownCount, count: summary.unknownRows.count, examples: Array(ids),
-          message: "\(summary.unknownRows.count) row(s) have no count (dead, missing and total blank; left out), e.g. \(ids.joined(separator: ", "))\(summary.unknownRows.count > 3 ? ", …" : "")"))
+        .listing(summary.unknownRows.map(\.id), kind: .unknownCount, separator: ", ") { count, examples in
+          "\(count) row(s) have no count (dead, missing and total blank; left out), e.g. \(examples)"
+        })
     }
     return warnings
   }

@@ -35,7 +35,7 @@ public enum PopulationRatios {
   ) throws(GrowthError) -> GrowthResult {
     let gdpPanel = try SeriesPanel(table: gdp, value: gdpValue, period: gdpPeriod, by: [], readAs: gdpFrequency)
     var flows = try SeriesPanel(table: remittances, value: remittanceValue, period: remittancePeriod, by: [], readAs: remittanceFrequency)
-    var warnings: [String] = []
+    var warnings: [IndicatorWarning] = []
     if flows.frequency != gdpPanel.frequency {
       let aggregated = try flows.aggregated(to: gdpPanel.frequency, function: .sum, keepIncomplete: false)
       flows = aggregated.panel
@@ -54,7 +54,7 @@ public enum PopulationRatios {
       denominators.append(gdpPanel.values[gdpRow])
     }
     let missing = order.count - periods.count
-    if missing > 0 { warnings.append("\(missing) period(s) of remittances have no GDP value and are left out") }
+    if missing > 0 { warnings.append(.note("\(missing) period(s) of remittances have no GDP value and are left out")) }
     do {
       let share = try ratio(Column(optionals: numerators), Column(optionals: denominators), scale: 100)
       let table = try Table([

@@ -158,7 +158,7 @@ public enum RemittancesShareOfGDPIndicator: Indicator {
       return IndicatorResult(
         table: result.table,
         layout: ObservationLayout(series: spec.seriesCode, unit: spec.unit, timeColumn: "period", valueColumn: "remittances_pct_gdp"),
-        warnings: result.warnings.map(IndicatorWarning.note))
+        warnings: result.warnings)
     }
   }
 }

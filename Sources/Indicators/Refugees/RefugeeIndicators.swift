@@ -221,14 +221,10 @@ public enum RecognitionIndicator: Indicator {
     }
     var warnings: [IndicatorWarning] = []
     if !result.inconsistentRows.isEmpty {
-      let rows = result.inconsistentRows.prefix(3).map { String($0 + 1) }
-      let more = result.inconsistentRows.count > 3 ? ", …" : ""
       warnings.append(
-        IndicatorWarning(
-          .statedTotalMismatch, count: result.inconsistentRows.count, examples: Array(rows.prefix(3)),
-          message:
-            "\(result.inconsistentRows.count) row(s) state a total ≠ the sum of their decisions, e.g. data rows \(rows.joined(separator: ", "))\(more); rates use the parts"
-        ))
+        .listing(result.inconsistentRows.map { String($0 + 1) }, kind: .statedTotalMismatch, separator: ", ") { count, rows in
+          "\(count) row(s) state a total ≠ the sum of their decisions, e.g. data rows \(rows); rates use the parts"
+        })
     }
     return IndicatorResult(table: result.table, warnings: warnings)
   }

@@ -54,12 +54,25 @@ public struct IndicatorWarning: Sendable, Equatable, CustomStringConvertible {
   public let examples: [String]
   /// The line for people (count, examples, fix).
   public let message: String
+  /// Every item the warning counts (rows, periods, series), listed by `--verbose`; empty when
+  /// the line says it all.
+  public let details: [String]
 
-  public init(_ kind: Kind, count: Int = 1, examples: [String] = [], message: String) {
+  public init(_ kind: Kind, count: Int = 1, examples: [String] = [], details: [String] = [], message: String) {
     self.kind = kind
     self.count = count
     self.examples = examples
+    self.details = details
     self.message = message
+  }
+
+  /// A warning about `items`: counted, the first three as examples (`a; b; c; …`), each one
+  /// kept in ``details`` for `--verbose`; `message` is given the count and the examples text.
+  public static func listing(
+    _ items: [String], kind: Kind = .note, separator: String = "; ", message: (_ count: Int, _ examples: String) -> String
+  ) -> IndicatorWarning {
+    let examples = items.prefix(3).joined(separator: separator) + (items.count > 3 ? separator + "…" : "")
+    return IndicatorWarning(kind, count: items.count, examples: Array(items.prefix(3)), details: items.count > 3 ? items : [], message: message(items.count, examples))
   }
 
   /// A note of the computation, from an engine's text.

@@ -44,7 +44,8 @@ public enum InputCheck {
       if let earlier = first[text] { repeats.append((text, earlier, row)) } else { first[text] = row }
     }
     guard let example = repeats.first else { return (table, nil) }
-    let examples = repeats.prefix(3).map { "'\($0.id)' (data rows \($0.first + 1) and \($0.row + 1))" }
+    let items = repeats.map { "'\($0.id)' (data rows \($0.first + 1) and \($0.row + 1))" }
+    let examples = items.prefix(3)
     switch policy {
     case .error:
       throw Failure(
@@ -57,9 +58,9 @@ public enum InputCheck {
       _ = example
       return (
         table.take(kept),
-        IndicatorWarning(
-          .note, count: repeats.count, examples: Array(examples),
-          message: "\(repeats.count) row(s) repeat an \(units) id and were dropped (the first row of each id is kept), e.g. \(examples.joined(separator: ", "))")
+        IndicatorWarning.listing(items, separator: ", ") { count, examples in
+          "\(count) row(s) repeat an \(units) id and were dropped (the first row of each id is kept), e.g. \(examples)"
+        }
       )
     }
   }

@@ -107,13 +107,10 @@ public enum RemittanceCostsIndicator: Indicator {
       let services = try RemittanceCosts.services(kept, amount: options.amount)
       var warnings: [IndicatorWarning] = []
       if !services.mismatchedRows.isEmpty {
-        let rows = services.mismatchedRows.prefix(3).map { String($0 + 1) }
         warnings.append(
-          IndicatorWarning(
-            .statedTotalMismatch, count: services.mismatchedRows.count, examples: Array(rows.prefix(3)),
-            message:
-              "\(services.mismatchedRows.count) row(s): stated total cost % differs from fee % + fx margin by more than 0.01 pp, e.g. data rows \(rows.joined(separator: ", "))\(services.mismatchedRows.count > 3 ? ", …" : ""); the parts are used"
-          ))
+          .listing(services.mismatchedRows.map { String($0 + 1) }, kind: .statedTotalMismatch, separator: ", ") { count, rows in
+            "\(count) row(s): stated total cost % differs from fee % + fx margin by more than 0.01 pp, e.g. data rows \(rows); the parts are used"
+          })
       }
       if let weights {
         let unweighted = Dictionary(grouping: services.corridors.indices.filter { weights[services.corridors[$0]] == nil }) { services.corridors[$0] }
@@ -126,7 +123,7 @@ public enum RemittanceCostsIndicator: Indicator {
           guard options.missingWeights == .drop else {
             throw IndicatorError.option(OptionError("weights", what + "; add them to the weights file, or pass --missing-weights drop"))
           }
-          warnings.append(IndicatorWarning(.note, count: names.count, examples: Array(names.prefix(3)), message: what + ", left out of the weighted average (--missing-weights drop)"))
+          warnings.append(IndicatorWarning(.note, count: names.count, examples: Array(names.prefix(3)), details: names, message: what + ", left out of the weighted average (--missing-weights drop)"))
         }
       }
       let summary = try RemittanceCosts.summarize(services, by: options.by, weights: weights)

@@ -3,14 +3,16 @@ import Indicators
 extension IndicatorRun {
   /// Runs as a command line does: checks `settings` (and that the indicator writes its
   /// format), computes, prints each warning on one stderr line (`cifra: warning: …`; summaries
-  /// as `cifra: …`) and the result on stdout. Returns the failed checks (exit 1 when > 0).
+  /// as `cifra: …`) and the result on stdout; with `verbose`, every item a warning counts on a
+  /// line of its own after it. Returns the failed checks (exit 1 when > 0).
   /// - Throws: ``Failure``, ``OptionError``, or ``StandardStreams/WriteFailure``.
-  public func printed(_ settings: OutputSettings) throws -> Int {
+  public func printed(_ settings: OutputSettings, verbose: Bool = false) throws -> Int {
     let format = settings.resolvedFormat
     try settings.check(indicator.spec, format: format)
     let result = try compute()
     for warning in result.warnings {
       StandardStreams.error(warning.kind == .summary ? "cifra: \(warning)\n" : "cifra: warning: \(warning)\n")
+      if verbose { for item in warning.details { StandardStreams.error("cifra:   \(item)\n") } }
     }
     try StandardStreams.output(try settings.render(result, format: format))
     return result.failedChecks

@@ -199,3 +199,15 @@ func fiscalYearLabelsAreFiscalYears() throws {
   #expect(none.status != 0)
   #expect(none.standardError.contains("no column holds fiscal-year labels"), "\(none.standardError)")
 }
+
+/// A warning speaks of the rows reported: `--to 2024` leaves the year to date out, and its
+/// warning with it.
+@Test(.enabled(if: TestPaths.hasRealdata))
+func warningsCountOnlyReportedRows() throws {
+  let file = TestPaths.realdata + "/mexico_migration_timeseries/sbo-encounters-fy22-fy25-aug.csv"
+  let result = try runCifra([
+    "growth", file, "--period", "Fiscal Year", "--fiscal-year-start", "10", "--value", "Encounter Count", "--collapse", "sum", "--to", "2024", "--format", "csv",
+  ])
+  #expect(result.status == 0 && result.standardError.isEmpty, "\(result.standardError)")
+  #expect(try pythonCSV(result.standardOutput).count == 3)
+}

@@ -96,7 +96,7 @@ public enum Growth {
         throw .unsupported(
           "method: yoy compares a period with the same period a year earlier, and these periods are years; use method pop (or give lag)")
       }
-      let (result, notes) = try periodOverPeriod(panel, method: options.method, lag: options.lag)
+      let (result, notes) = try periodOverPeriod(panel, method: options.method, lag: options.lag, reported: reported.map(Set.init))
       table = result
       warnings += notes
     case .cagr, .exponential, .leastSquares:

@@ -27,8 +27,11 @@ extension Growth {
   /// earlier on the calendar (k = 1 for `pop`, the periods per year for `yoy`, `--lag` to
   /// override). A missing period, a null, or a zero base gives a null result and a note; a
   /// negative base is computed and noted. `annualized` gives `((X_t / X_{t−k})^P − 1) × 100`,
-  /// null with note `sign_change` when the value and its base have opposite signs.
-  static func periodOverPeriod(_ panel: SeriesPanel, method: GrowthMethod, lag: Int?) throws(GrowthError) -> (Table, [IndicatorWarning]) {
+  /// null with note `sign_change` when the value and its base have opposite signs. Warnings
+  /// count only the `reported` rows (those `--from`/`--to` keep; `nil`: all).
+  static func periodOverPeriod(
+    _ panel: SeriesPanel, method: GrowthMethod, lag: Int?, reported: Set<Int>? = nil
+  ) throws(GrowthError) -> (Table, [IndicatorWarning]) {
     let periodsPerYear = panel.frequency.periodsPerYear
     let k: Int
     switch method {
@@ -63,7 +66,8 @@ extension Growth {
     var negativeBases: [String] = []
     var signChanges: [String] = []
     var toDate: [String] = []
-    func name(_ row: Int) -> String {
+    func name(_ row: Int) -> String? {
+      guard reported?.contains(row) ?? true else { return nil }
       let label = panel.label(of: panel.groups[row])
       return (label.isEmpty ? "" : label + " ") + panel.periods.values[row].description
     }
@@ -78,18 +82,18 @@ extension Growth {
         note = .nullBase
       } else if base.values[row] == 0 {
         note = .zeroBase
-        zeroBases.append(name(row))
+        if let name = name(row) { zeroBases.append(name) }
       } else if !growth.isValid(row) {
         // Only the annualised form nulls a present, non-zero base: x/b < 0.
         note = .signChange
-        signChanges.append(name(row))
+        if let name = name(row) { signChanges.append(name) }
       } else if base.values[row] < 0 {
         note = .negativeBase
-        negativeBases.append(name(row))
+        if let name = name(row) { negativeBases.append(name) }
       } else if period.isToDate {
         note = .partialPeriod
       }
-      if period.isToDate { toDate.append(name(row)) }
+      if period.isToDate { if let name = name(row) { toDate.append(name) } }
       notes.append(note?.rawValue)
     }
     var warnings: [IndicatorWarning] = []

@@ -14,7 +14,8 @@ import TableIO
 /// With `check`, every output is recomputed in memory and compared with the files (charts
 /// included); nothing is written. Outputs are computed one after another in spec order, all of
 /// them before the first file is written (an output that fails leaves the folder untouched), so
-/// the files and the manifest do not depend on the thread count.
+/// the files and the manifest do not depend on the thread count. An input that several outputs
+/// read the same way is read and parsed once per run (``TableCache``).
 public struct Refresher {
   public struct Outcome: Sendable, Equatable {
     public enum Status: String, Sendable { case computed, unchanged, skipped, differs, missing, same }
@@ -46,6 +47,8 @@ public struct Refresher {
   public var jobs = 1
   /// Called with each output's warnings (for stderr).
   public var warn: @Sendable (String, IndicatorWarning) -> Void = { _, _ in }
+  /// The tables read in the current run: an input used by several outputs is read once per run.
+  public let tables = TableCache()
 
   public init(spec: RefreshSpec, engineVersion: String) {
     self.spec = spec
@@ -89,9 +92,14 @@ public struct Refresher {
   func compute(_ output: RefreshSpec.Output, _ inputs: [String: ResolvedInput]) throws(IndicatorRun.Failure) -> Computed {
     var files: [String: [InputFile]] = [:]
     for (role, ids) in output.inputs {
-      files[role] = ids.map { InputFile(inputs[$0]!.input.path, csv: inputs[$0]!.input.csv.options) }
+      files[role] = ids.map { id in
+        var file = InputFile(inputs[id]!.input.path, csv: inputs[id]!.input.csv.options)
+        file.cacheID = id
+        return file
+      }
     }
-    let run = IndicatorRun(output.indicator, options: output.options, inputs: files, jobs: jobs)
+    var run = IndicatorRun(output.indicator, options: output.options, inputs: files, jobs: jobs)
+    run.cache = tables
     let result = try run.compute()
     for warning in result.warnings { warn(output.id, warning) }
     var written = [(name: output.file, bytes: Array(try output.settings.render(result, format: output.format).utf8))]
@@ -107,6 +115,7 @@ public struct Refresher {
     var publication = Publication(out: spec.outDirectory)
     if !check { try publication.begin() }
     defer { publication.end() }
+    tables.clear()
     let inputs = try hashInputs()
     let manifestPath = spec.outDirectory + "/manifest.json"
     let previous = try Manifest.read(manifestPath)

@@ -114,3 +114,34 @@ func badSpecNamesTheLine(text: String, message: String) {
     #expect("\(error)" == message)
   }
 }
+
+/// Issue 16, item 3: an input several outputs read the same way is read and parsed once per
+/// run (``TableCache``); another reading of it (other columns) is a second read; every run
+/// starts afresh; the files are those of runs without the cache (each output alone).
+@Test func anInputIsReadOncePerReading() throws {
+  let folder = NSTemporaryDirectory() + "cifra-cache-\(UUID().uuidString)"
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  try "year,value,other\n2019,100,5\n2020,110,6\n2021,121,8\n".write(toFile: folder + "/a.csv", atomically: true, encoding: .utf8)
+  let outputs = [
+    ("pop", "value", "pop"), ("cagr", "value", "cagr"), ("trend", "value", "least-squares"), ("other", "other", "pop"),
+  ]
+  var text = "[refresh]\nout = \"out\"\n\n[[input]]\nid = \"a\"\npath = \"a.csv\"\n"
+  for (id, value, method) in outputs {
+    text += "\n[[output]]\nid = \"\(id)\"\nindicator = \"growth\"\ninput = \"a\"\nvalue = \"\(value)\"\nperiod = \"year\"\nmethod = \"\(method)\"\n"
+  }
+  let parsed = try RefreshSpec(text: text, path: folder + "/spec.toml")
+  let refresher = Refresher(spec: parsed, engineVersion: "test")
+  let outcomes = try refresher.run(force: true, check: false)
+  #expect(outcomes.map(\.status) == [.computed, .computed, .computed, .computed])
+  #expect(refresher.tables.reads == 2, "one reading of 'value' and one of 'other'")
+  _ = try refresher.run(force: true, check: false)
+  #expect(refresher.tables.reads == 4, "a new run reads again")
+  let together = try outputs.map { try String(contentsOfFile: folder + "/out/\($0.0).csv", encoding: .utf8) }
+  for (index, output) in outputs.enumerated() {
+    var alone = "[refresh]\nout = \"alone-\(output.0)\"\n\n[[input]]\nid = \"a\"\npath = \"a.csv\"\n"
+    alone += "\n[[output]]\nid = \"\(output.0)\"\nindicator = \"growth\"\ninput = \"a\"\nvalue = \"\(output.1)\"\nperiod = \"year\"\nmethod = \"\(output.2)\"\n"
+    _ = try Refresher(spec: try RefreshSpec(text: alone, path: folder + "/alone.toml"), engineVersion: "test").run(force: true, check: false)
+    #expect(try String(contentsOfFile: folder + "/alone-\(output.0)/\(output.0).csv", encoding: .utf8) == together[index])
+  }
+}

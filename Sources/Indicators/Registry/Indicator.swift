@@ -46,9 +46,9 @@ public protocol IndicatorOptions: Decodable, Sendable {
 
 /// How an input table should be read: which columns, which types, which separators. The
 /// reader (TableIO, through Refresh) applies it on top of the user's CSV options.
-public struct InputReading: Sendable, Equatable {
+public struct InputReading: Sendable, Hashable {
   /// A column's type, forced at read time.
-  public enum ColumnRead: Sendable, Equatable {
+  public enum ColumnRead: Sendable, Hashable {
     case type(DataType)
     /// Periods with the frequency of their labels.
     case anyPeriod

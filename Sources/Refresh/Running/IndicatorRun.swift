@@ -28,6 +28,8 @@ public struct IndicatorRun: Sendable {
   public var jobs: Int
   /// Show a progress line while reading large files on a terminal.
   public var progress: Bool
+  /// Tables already read in this refresh (inputs with a ``InputFile/cacheID``).
+  public var cache: TableCache?
 
   public init(
     _ indicator: any Indicator.Type, options: any IndicatorOptions, inputs: [String: [InputFile]], jobs: Int = 1,
@@ -73,7 +75,15 @@ public struct IndicatorRun: Sendable {
             var file = file
             if role.kind == .auxiliaryTable { file.csv = CSVOptions() }
             do {
-              given.tables[role.name, default: []].append(try file.table(I.reading(role.name, options: typed), jobs: jobs, progress: progress))
+              let reading = I.reading(role.name, options: typed)
+              let load = { () throws(TableIOError) in try file.table(reading, jobs: jobs, progress: progress) }
+              let table =
+                if let cache, let id = file.cacheID {
+                  try cache.table(input: id, auxiliary: role.kind == .auxiliaryTable, reading: reading, load: load)
+                } else {
+                  try load()
+                }
+              given.tables[role.name, default: []].append(table)
             } catch {
               throw .input(InputProblem(file: nil, message: error.description))
             }

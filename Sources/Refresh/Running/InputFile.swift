@@ -6,6 +6,8 @@ import TableIO
 public struct InputFile: Sendable {
   public var path: String
   public var csv: CSVOptions
+  /// In a refresh: the input's id in the spec, under which its tables are cached (``TableCache``).
+  public var cacheID: String?
 
   public init(_ path: String, csv: CSVOptions = CSVOptions()) {
     self.path = path

@@ -12,9 +12,11 @@ import TableIO
 /// output is up to date when the manifest has the same key and the file (and its chart) on
 /// disk still have the recorded SHA-256; otherwise it is recomputed (always, with `force`).
 /// With `check`, every output is recomputed in memory and compared with the files (charts
-/// included); nothing is written. Outputs are computed one after another in spec order, all of
-/// them before the first file is written (an output that fails leaves the folder untouched), so
-/// the files and the manifest do not depend on the thread count. An input that several outputs
+/// included); nothing is written. The outputs to compute run in parallel, up to `jobs` at a time
+/// (each with `jobs` threads for its reads), all of them before the first file is written (an
+/// output that fails leaves the folder untouched; the first failure in spec order is reported),
+/// and are then taken in spec order, so the files, the manifest and the warnings do not depend
+/// on the thread count. An input that several outputs
 /// read the same way is read and parsed once per run (``TableCache``).
 public struct Refresher {
   public struct Outcome: Sendable, Equatable {
@@ -87,6 +89,7 @@ public struct Refresher {
   struct Computed {
     let files: [(name: String, bytes: [UInt8])]
     let rows: Int
+    let warnings: [IndicatorWarning]
   }
 
   func compute(_ output: RefreshSpec.Output, _ inputs: [String: ResolvedInput]) throws(IndicatorRun.Failure) -> Computed {
@@ -101,13 +104,12 @@ public struct Refresher {
     var run = IndicatorRun(output.indicator, options: output.options, inputs: files, jobs: jobs)
     run.cache = tables
     let result = try run.compute()
-    for warning in result.warnings { warn(output.id, warning) }
     var written = [(name: output.file, bytes: Array(try output.settings.render(result, format: output.format).utf8))]
     if let kind = output.chart {
       let source = output.inputIDs.first.map { inputs[$0]!.input.path } ?? ""
       written.append((output.id + ".svg", Array(try OutputSettings.chart(result, kind: kind, title: output.id, source: source).utf8)))
     }
-    return Computed(files: written, rows: result.table.rowCount)
+    return Computed(files: written, rows: result.table.rowCount, warnings: result.warnings)
   }
 
   /// Refreshes; returns one outcome per output. `check` writes nothing.
@@ -123,24 +125,44 @@ public struct Refresher {
     var outcomes: [Outcome] = []
     var entries: [Manifest.Entry] = []
     var pending: [Computed] = []
+    // First the outputs that need no computation, then the others computed in parallel (up to
+    // `jobs` at a time), then everything taken in spec order: the files, the manifest and the
+    // order of warnings do not depend on the thread count.
+    var keys: [String?] = []
     for output in spec.outputs {
+      if output.inputIDs.contains(where: { inputs[$0]?.sha256 == nil }) {
+        keys.append(nil)
+        continue
+      }
+      let key = key(output, inputs)
+      let old = previous?.outputs.first(where: { $0.id == output.id })
+      let current = !check && !force && old.map { $0.key == key && $0.sha256 == hash($0.file) && $0.extras.allSatisfy({ hash($0.file) == $0.sha256 }) } == true
+      keys.append(current ? nil : key)
+    }
+    let toCompute = keys.indices.filter { keys[$0] != nil }
+    let results = SlotBuffer<Result<Computed, IndicatorRun.Failure>>(count: toCompute.count)
+    parallelFor(jobs: jobs, taskCount: toCompute.count) { slot in
+      results[slot] = Result { () throws(IndicatorRun.Failure) in try compute(spec.outputs[toCompute[slot]], inputs) }
+    }
+    var computed: [Int: Result<Computed, IndicatorRun.Failure>] = [:]
+    for (slot, index) in toCompute.enumerated() { computed[index] = results[slot] }
+    for (index, output) in spec.outputs.enumerated() {
       if let absent = output.inputIDs.first(where: { inputs[$0]?.sha256 == nil }) {
         outcomes.append(Outcome(output: output.id, file: output.file, status: .skipped, rows: nil, note: "input '\(absent)' is absent (optional)"))
         if let old = previous?.outputs.first(where: { $0.id == output.id }) { entries.append(old) }
         continue
       }
-      let key = key(output, inputs)
-      if !check, !force, let old = previous?.outputs.first(where: { $0.id == output.id }), old.key == key, old.sha256 == hash(old.file),
-        old.extras.allSatisfy({ hash($0.file) == $0.sha256 })
-      {
+      guard let key = keys[index], let outcome = computed[index] else {
+        let old = previous!.outputs.first(where: { $0.id == output.id })!
         outcomes.append(Outcome(output: output.id, file: output.file, status: .unchanged, rows: old.rows, note: nil))
         entries.append(old)
         continue
       }
       let result: Computed
-      do { result = try compute(output, inputs) } catch {
+      do { result = try outcome.get() } catch {
         throw .computation(file: spec.path, line: output.line, output: output.id, message: error.description)
       }
+      for warning in result.warnings { warn(output.id, warning) }
       if check {
         let differing = result.files.filter { hash($0.name) != ContentHash.sha256($0.bytes) }
         let missing = result.files.contains { hash($0.name) == nil }

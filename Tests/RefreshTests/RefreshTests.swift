@@ -117,7 +117,8 @@ func badSpecNamesTheLine(text: String, message: String) {
 
 /// Issue 16, item 3: an input several outputs read the same way is read and parsed once per
 /// run (``TableCache``); another reading of it (other columns) is a second read; every run
-/// starts afresh; the files are those of runs without the cache (each output alone).
+/// starts afresh; the files are those of runs without the cache (each output alone), and the
+/// same when outputs are computed four at a time.
 @Test func anInputIsReadOncePerReading() throws {
   let folder = NSTemporaryDirectory() + "cifra-cache-\(UUID().uuidString)"
   try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -138,6 +139,15 @@ func badSpecNamesTheLine(text: String, message: String) {
   _ = try refresher.run(force: true, check: false)
   #expect(refresher.tables.reads == 4, "a new run reads again")
   let together = try outputs.map { try String(contentsOfFile: folder + "/out/\($0.0).csv", encoding: .utf8) }
+  // Outputs computed in parallel: the same reads, the same files, the same manifest outputs.
+  let manifest = try String(contentsOfFile: folder + "/out/manifest.json", encoding: .utf8)
+  var parallel = Refresher(spec: parsed, engineVersion: "test")
+  parallel.jobs = 4
+  #expect(try parallel.run(force: true, check: false).map(\.output) == outputs.map(\.0))
+  #expect(parallel.tables.reads == 2)
+  #expect(try outputs.map { try String(contentsOfFile: folder + "/out/\($0.0).csv", encoding: .utf8) } == together)
+  let stripped = { (text: String) in text.split(separator: "\n").filter { !$0.contains("computed_at") && !$0.contains("computedAt") } }
+  #expect(stripped(try String(contentsOfFile: folder + "/out/manifest.json", encoding: .utf8)) == stripped(manifest))
   for (index, output) in outputs.enumerated() {
     var alone = "[refresh]\nout = \"alone-\(output.0)\"\n\n[[input]]\nid = \"a\"\npath = \"a.csv\"\n"
     alone += "\n[[output]]\nid = \"\(output.0)\"\nindicator = \"growth\"\ninput = \"a\"\nvalue = \"\(output.1)\"\nperiod = \"year\"\nmethod = \"\(output.2)\"\n"

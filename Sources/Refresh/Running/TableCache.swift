@@ -18,6 +18,9 @@ public final class TableCache: @unchecked Sendable {
   }
 
   private let lock = NSLock()
+  /// Held while a file is read: two outputs that need the same table at once read it once (reads
+  /// of different files wait for each other too; each read is parallel itself).
+  private let loading = NSLock()
   private var tables: [Key: Table] = [:]
   private var parsed = 0
 
@@ -33,6 +36,9 @@ public final class TableCache: @unchecked Sendable {
   /// The table of `input` read as `reading`, read by `load` the first time.
   func table(input: String, auxiliary: Bool, reading: InputReading, load: () throws(TableIOError) -> Table) throws(TableIOError) -> Table {
     let key = Key(input: input, auxiliary: auxiliary, reading: reading)
+    if let table = lock.withLock({ tables[key] }) { return table }
+    loading.lock()
+    defer { loading.unlock() }
     if let table = lock.withLock({ tables[key] }) { return table }
     let table = try load()
     lock.withLock {

@@ -4,7 +4,7 @@ import Dispatch
 ///
 /// Tasks are assigned statically (task `t` runs on worker `t % jobs`), so which thread runs
 /// a task never changes a result; callers write each task's output to its own slot.
-func parallelFor(jobs: Int, taskCount: Int, _ body: (Int) -> Void) {
+public func parallelFor(jobs: Int, taskCount: Int, _ body: (Int) -> Void) {
   let workers = max(1, min(jobs, taskCount))
   if workers == 1 {
     for task in 0..<taskCount { body(task) }
@@ -30,11 +30,11 @@ struct UncheckedSendable<T>: @unchecked Sendable {
 }
 
 /// A fixed-size buffer of per-task results, written from parallel tasks at distinct indices.
-final class SlotBuffer<T>: @unchecked Sendable {
+public final class SlotBuffer<T>: @unchecked Sendable {
   private let pointer: UnsafeMutablePointer<T?>
-  let count: Int
+  public let count: Int
 
-  init(count: Int) {
+  public init(count: Int) {
     self.count = count
     pointer = .allocate(capacity: max(count, 1))
     pointer.initialize(repeating: nil, count: max(count, 1))
@@ -45,7 +45,7 @@ final class SlotBuffer<T>: @unchecked Sendable {
     pointer.deallocate()
   }
 
-  subscript(index: Int) -> T? {
+  public subscript(index: Int) -> T? {
     get { pointer[index] }
     set { pointer[index] = newValue }
   }

@@ -10,6 +10,12 @@ log=$(mktemp)
 CIFRA_BENCH_SMOKE=1 swift package benchmark thresholds check --no-progress >"$log" 2>&1
 status=$?
 tail -n 40 "$log"
+# A benchmark whose body throws is reported and skipped by the runner, which still exits 0.
+if grep -q "^Benchmark .* failed with" "$log"; then
+  grep "^Benchmark .* failed with" "$log" >&2
+  echo "bench-smoke: a benchmark failed (above)" >&2
+  exit 1
+fi
 if [ $status -ne 0 ]; then
   if grep -q "benchmarkThresholdRegression" "$log"; then
     echo "bench-smoke: allocation regression beyond the committed thresholds" >&2

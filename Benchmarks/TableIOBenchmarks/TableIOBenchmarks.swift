@@ -62,10 +62,19 @@ let benchmarks: @Sendable () -> Void = {
     Synthetic.regionalPanel(rows: outputRows, seed: 5)
   }
   Benchmark("write.sdmx.\(outputRows)rows") { benchmark, table in
-    let layout = ObservationLayout(series: "SM_DTH_MIGR", unit: "NUMBER", timeColumn: "year", valueColumn: "value", breakdowns: ["region"])
+    // The region as the DSD's CUST_BREAKDOWN dimension, for the World (the writer refuses a
+    // breakdown that is no dimension, and a result with no REF_AREA).
+    let layout = ObservationLayout(
+      series: "SM_DTH_MIGR", unit: "NUMBER", timeColumn: "year", valueColumn: "value", breakdowns: ["region"],
+      dimensions: [DimensionSource("CUST_BREAKDOWN", from: "region")], referenceArea: "1")
     for _ in benchmark.scaledIterations { blackHole(try ObservationWriter.sdmx(table, layout: layout).utf8.count) }
   } setup: {
-    Synthetic.regionalPanel(rows: outputRows, seed: 5)
+    // One observation per (region, year), as a result has: 25 years per region.
+    try! Table([
+      ("region", .string(StringColumn((0..<outputRows).map { "region_\($0 / 25)" }))),
+      ("year", .int64(Column((0..<outputRows).map { Int64(2000 + $0 % 25) }))),
+      ("value", .double(Column((0..<outputRows).map { Double($0) * 1.5 + 0.25 }))),
+    ])
   }
 
   // Group-by over a string key, with 0 % and 50 % null keys.

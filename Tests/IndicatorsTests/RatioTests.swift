@@ -59,3 +59,22 @@ func publishedSeriesIsChronologicalWithItsPreliminaryFlag() throws {
     #expect(flags[periods.firstIndex(of: "2022-Q1")!] == "true")
   }
 }
+
+/// A part of a year is divided only by the same part's GDP: January–June 2022 remittances are
+/// left out against a whole-year 2022 GDP (named in the warnings), and matched by a January–June
+/// GDP. Hand sums: 100 × 30 / 600 = 5 %.
+@Test func partOfAYearIsDividedOnlyByTheSamePart() throws {
+  let remittances = try Table([("period", .string(StringColumn(["ENE-JUN 2022", "2021"]))), ("usd", .double(Column([30, 50])))])
+  let yearGDP = try Table([("period", .string(StringColumn(["2022", "2021"]))), ("gdp", .double(Column([1000, 1000])))])
+  let whole = try PopulationRatios.remittancesShareOfGDP(
+    remittances: remittances, remittanceValue: "usd", remittancePeriod: "period", remittanceFrequency: nil,
+    gdp: yearGDP, gdpValue: "gdp", gdpPeriod: "period", gdpFrequency: nil)
+  #expect(try texts(whole.table, "period") == ["2021"])
+  #expect(whole.warnings.contains { $0.message.contains("1 period(s) of remittances have no GDP value for the same period") })
+  let halfGDP = try Table([("period", .string(StringColumn(["2021", "ENE-JUN 2022"]))), ("gdp", .double(Column([1000, 600])))])
+  let half = try PopulationRatios.remittancesShareOfGDP(
+    remittances: remittances, remittanceValue: "usd", remittancePeriod: "period", remittanceFrequency: nil,
+    gdp: halfGDP, gdpValue: "gdp", gdpPeriod: "period", gdpFrequency: nil)
+  #expect(try texts(half.table, "period").compactMap { $0 }.sorted() == ["2021", "2022-01/2022-06"])
+  #expect(try doubles(half.table, "remittances_pct_gdp").compactMap { $0 }.sorted() == [5, 5])
+}

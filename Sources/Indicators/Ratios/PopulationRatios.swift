@@ -48,13 +48,16 @@ public enum PopulationRatios {
     var denominators: [Double?] = []
     for row in order {
       let period = flows.periods.values[row]
-      guard let gdpRow = gdpLookup.row(group: 0, ordinal: period.ordinal) else { continue }
+      // The same period, span included: January–June remittances never over a whole year's GDP.
+      guard let gdpRow = (0..<Int32(gdpPanel.groupCount)).lazy.compactMap({ gdpLookup.row(group: $0, ordinal: period.ordinal) })
+        .first(where: { gdpPanel.periods.values[$0] == period })
+      else { continue }
       periods.append(period)
       numerators.append(flows.values[row])
       denominators.append(gdpPanel.values[gdpRow])
     }
     let missing = order.count - periods.count
-    if missing > 0 { warnings.append(.note("\(missing) period(s) of remittances have no GDP value and are left out")) }
+    if missing > 0 { warnings.append(.note("\(missing) period(s) of remittances have no GDP value for the same period and are left out")) }
     do {
       let share = try ratio(Column(optionals: numerators), Column(optionals: denominators), scale: 100)
       let table = try Table([

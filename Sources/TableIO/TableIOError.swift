@@ -19,6 +19,9 @@ public enum TableIOError: Error, Equatable, Sendable, CustomStringConvertible {
   case duplicateColumn(file: String, name: String)
   case noHeader(file: String)
   case invalidOption(String)
+  /// A reading option that does not fit this file (`sheet` for CSV text, `delimiter` for a
+  /// workbook, a sheet the workbook lacks): a usage error naming the option.
+  case inapplicableOption(option: String, reason: String)
   case writeFailed(file: String, reason: String)
   case tooLarge(file: String, neededBytes: Int, limitBytes: Int)
   /// A workbook cell whose text is not what its column needs (`cell` as `Datos!C17`).
@@ -56,6 +59,8 @@ public enum TableIOError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(file): no header line (only blank or skipped lines)"
     case .invalidOption(let detail):
       return "invalid option: \(detail)"
+    case .inapplicableOption(let option, let reason):
+      return "\(option): \(reason)"
     case .writeFailed(let file, let reason):
       return "\(file): cannot write: \(reason)"
     case .badCell(let file, let cell, let text, let expected):

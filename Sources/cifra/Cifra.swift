@@ -45,6 +45,7 @@ enum Main {
     } catch let error as OptionError {
       usage(flag(error))
     } catch let problem as any DataProblem {
+      if let option = problem.misusedOption { usage(flag(option)) }
       fail(problem.description)
     } catch let error as StandardStreams.WriteFailure {
       if error.isBrokenPipe { exit(0) }

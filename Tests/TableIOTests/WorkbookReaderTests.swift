@@ -40,7 +40,7 @@ func readWorkbook(_ name: String, _ configure: (inout CSVOptions) -> Void = { _ 
   let notes = try readWorkbook("book.xlsx") { $0.sheet = "Notas" }
   #expect(notes.schema.names == ["fuente", "Secretaría de prueba"])
   #expect(try readWorkbook("book.xlsx") { $0.sheet = "2" }.schema == notes.schema)
-  #expect(throws: TableIOError.invalidOption("sheet: no sheet 'Nada' in \(workbooks)book.xlsx (sheets: 'Datos', 'Notas'; or a position 1…2)")) {
+  #expect(throws: TableIOError.inapplicableOption(option: "sheet", reason: "no sheet 'Nada' in \(workbooks)book.xlsx (sheets: 'Datos', 'Notas'; or a position 1…2)")) {
     try readWorkbook("book.xlsx") { $0.sheet = "Nada" }
   }
 }
@@ -81,7 +81,7 @@ func readWorkbook(_ name: String, _ configure: (inout CSVOptions) -> Void = { _ 
     $0.range = CellRange("A3:C9")
   }
   #expect(titled.schema.names == ["entidad", "anio", "valor"] && titled.rowCount == 6)
-  #expect(throws: TableIOError.invalidOption("sheet: applies to .xlsx workbooks; \(workbooks)book.csv is read as CSV text")) {
+  #expect(throws: TableIOError.inapplicableOption(option: "sheet", reason: "applies to .xlsx workbooks; \(workbooks)book.csv is read as CSV text")) {
     _ = try CSVReader.read(workbooks + "book.csv", options: { var o = CSVOptions(); o.sheet = "Datos"; return o }())
   }
 }

@@ -95,7 +95,8 @@ public enum CSVReader {
       // CSV-only options forced on a workbook are errors, not ignored.
       for (given, option) in [(options.delimiter != nil, "delimiter"), (options.encoding != .auto, "encoding"), (options.skipRows > 0, "skip-rows")]
       where given {
-        throw .invalidOption("\(option): applies to CSV text; \(name) is an Excel workbook (choose its cells with --sheet, --range and --header-row)")
+        throw .inapplicableOption(
+          option: option, reason: "applies to CSV text; \(name) is an Excel workbook (choose its cells with --sheet, --range and --header-row)")
       }
       let archive: Archive
       do { archive = try Archive(data: Data(bytes: raw.base, count: raw.count), accessMode: .read) } catch {
@@ -104,7 +105,7 @@ public enum CSVReader {
       return try WorkbookReader.read(archive: archive, name: name, options: options)
     }
     for (given, option) in [(options.sheet != nil, "sheet"), (options.range != nil, "range"), (options.headerRow != nil, "header-row")] where given {
-      throw .invalidOption("\(option): applies to .xlsx workbooks; \(name) is read as CSV text")
+      throw .inapplicableOption(option: option, reason: "applies to .xlsx workbooks; \(name) is read as CSV text")
     }
     // 1. Encoding.
     var file = raw

@@ -52,7 +52,7 @@ enum WorkbookReader {
       } else if let position = Int(wanted), (1...sheets.count).contains(position) {
         sheet = sheets[position - 1]
       } else {
-        throw .invalidOption("sheet: no sheet '\(wanted)' in \(name) (sheets: \(listed); or a position 1…\(sheets.count))")
+        throw .inapplicableOption(option: "sheet", reason: "no sheet '\(wanted)' in \(name) (sheets: \(listed); or a position 1…\(sheets.count))")
       }
     } else {
       sheet = sheets[0]

@@ -21,6 +21,23 @@ public struct CSVReadResult: Sendable {
   public let footerRecords: Int
   /// The date layout chosen for each date column.
   public let dateFormats: [String: DateFormat]
+  /// For a workbook: where each data row and column came from, to name cells in later errors.
+  var sheetCells: SheetCells?
+}
+
+/// Where the rows and columns of a table read from a worksheet are on the sheet.
+struct SheetCells: Sendable {
+  let sheet: String
+  /// The sheet row of each data row.
+  let rows: [Int]
+  /// The sheet column of each header name.
+  let columns: [String: Int]
+
+  /// `Datos!B5` for data row `row` of column `column`, when known.
+  func name(row: Int, column: String) -> String? {
+    guard rows.indices.contains(row), let index = columns[column] else { return nil }
+    return WorkbookReader.cellName(sheet, CellReference(column: index, row: rows[row]))
+  }
 }
 
 /// Reads CSV files into typed columnar tables.
@@ -69,6 +86,10 @@ public enum CSVReader {
       if let start = options.fiscalYearLabels { long = try long.withFiscalYearLabels(startingIn: start) }
     } catch {
       if case .badValue(let column, let row, let text, let expected) = error {
+        // Rows of the long table of --wide are not sheet rows.
+        if !options.wide, let cell = read.sheetCells?.name(row: row, column: column) {
+          throw .badCell(file: name, cell: cell, text: text, expected: expected)
+        }
         if FileBytes.isWorkbook(raw.base, raw.count) {
           throw .workbook(file: name, message: "column '\(column)', data row \(row + 1): cannot read '\(text)' as \(expected)")
         }

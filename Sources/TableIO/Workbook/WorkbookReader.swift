@@ -161,6 +161,7 @@ enum WorkbookReader {
     var csv: [UInt8] = []
     csv.reserveCapacity(entries.reduce(0) { $0 + $1.value.utf8.count + 1 } + 16)
     var lineRows: [Int] = []
+    var recordRows: [Int] = []  // the sheet row of each record (header first)
     var fields = [String](repeating: "", count: lastColumn - firstColumn + 1)
     func append(_ values: ArraySlice<(row: Int, column: Int, order: Int, value: String)>, row: Int) throws(TableIOError) {
       for index in fields.indices { fields[index] = "" }
@@ -180,6 +181,7 @@ enum WorkbookReader {
       if fields.allSatisfy(\.isEmpty) && fields.count == 1 { csv.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: "\"")]) }
       csv.append(UInt8(ascii: "\n"))
       for _ in 0..<lines { lineRows.append(row) }
+      recordRows.append(row)
     }
     try append(header.map { (headerRow, $0.0, 0, $0.1) }[...], row: headerRow)
     var start = entries.firstIndex { $0.row > headerRow } ?? entries.endIndex
@@ -193,7 +195,10 @@ enum WorkbookReader {
     (csvOptions.delimiter, csvOptions.encoding, csvOptions.skipRows) = (UInt8(ascii: ","), .utf8, 0)
     (csvOptions.sheet, csvOptions.range, csvOptions.headerRow) = (nil, nil, nil)
     do {
-      return try CSVReader.read(bytes: csv, name: name, options: csvOptions)
+      var result = try CSVReader.read(bytes: csv, name: name, options: csvOptions)
+      let columns = Dictionary(header.map { ($0.1, $0.0) }, uniquingKeysWith: { first, _ in first })
+      result.sheetCells = SheetCells(sheet: sheetName, rows: recordRows.dropFirst().map { $0 }, columns: columns)
+      return result
     } catch {
       // Name the cell, not the line of the intermediate text.
       if case .malformedValue(_, let line, let column, let text, let expected) = error, line >= 1, line <= lineRows.count,

@@ -76,7 +76,10 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// First day (days since 1970-01-01) of the period.
   public var firstDay: Int {
-    if storedSpan != 0 { return CivilDate.days(year: span.firstMonth(ordinal).year, month: span.firstMonth(ordinal).month, day: 1) }
+    if storedSpan != 0 {
+      let first = span.firstMonth(ordinal)
+      return CivilDate.days(year: first.year, month: first.month, day: 1)
+    }
     switch frequency {
     case .daily: return ordinal
     case .weekly: return ordinal * 7 - 3

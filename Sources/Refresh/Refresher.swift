@@ -16,8 +16,8 @@ import TableIO
 /// (each with `jobs` threads for its reads), all of them before the first file is written (an
 /// output that fails leaves the folder untouched; the first failure in spec order is reported),
 /// and are then taken in spec order, so the files, the manifest and the warnings do not depend
-/// on the thread count. An input that several outputs
-/// read the same way is read and parsed once per run (``TableCache``).
+/// on the thread count. An input that several outputs read the same way is read and parsed once
+/// per run (``TableCache``).
 public struct Refresher {
   public struct Outcome: Sendable, Equatable {
     public enum Status: String, Sendable { case computed, unchanged, skipped, differs, missing, same }
@@ -128,18 +128,21 @@ public struct Refresher {
     // First the outputs that need no computation, then the others computed in parallel (up to
     // `jobs` at a time), then everything taken in spec order: the files, the manifest and the
     // order of warnings do not depend on the thread count.
-    var keys: [String?] = []
-    for output in spec.outputs {
-      if output.inputIDs.contains(where: { inputs[$0]?.sha256 == nil }) {
-        keys.append(nil)
-        continue
-      }
-      let key = key(output, inputs)
-      let old = previous?.outputs.first(where: { $0.id == output.id })
-      let current = !check && !force && old.map { $0.key == key && $0.sha256 == hash($0.file) && $0.extras.allSatisfy({ hash($0.file) == $0.sha256 }) } == true
-      keys.append(current ? nil : key)
+    enum Plan {
+      case skipped(absentInput: String, old: Manifest.Entry?)
+      case unchanged(Manifest.Entry)
+      case compute(key: String)
     }
-    let toCompute = keys.indices.filter { keys[$0] != nil }
+    let plans = spec.outputs.map { output -> Plan in
+      let old = previous?.outputs.first(where: { $0.id == output.id })
+      if let absent = output.inputIDs.first(where: { inputs[$0]?.sha256 == nil }) { return .skipped(absentInput: absent, old: old) }
+      let key = key(output, inputs)
+      if !check, !force, let old, old.key == key, old.sha256 == hash(old.file), old.extras.allSatisfy({ hash($0.file) == $0.sha256 }) {
+        return .unchanged(old)
+      }
+      return .compute(key: key)
+    }
+    let toCompute = plans.indices.filter { if case .compute = plans[$0] { true } else { false } }
     let results = SlotBuffer<Result<Computed, IndicatorRun.Failure>>(count: toCompute.count)
     parallelFor(jobs: jobs, taskCount: toCompute.count) { slot in
       results[slot] = Result { () throws(IndicatorRun.Failure) in try compute(spec.outputs[toCompute[slot]], inputs) }
@@ -147,19 +150,21 @@ public struct Refresher {
     var computed: [Int: Result<Computed, IndicatorRun.Failure>] = [:]
     for (slot, index) in toCompute.enumerated() { computed[index] = results[slot] }
     for (index, output) in spec.outputs.enumerated() {
-      if let absent = output.inputIDs.first(where: { inputs[$0]?.sha256 == nil }) {
+      let key: String
+      switch plans[index] {
+      case .skipped(let absent, let old):
         outcomes.append(Outcome(output: output.id, file: output.file, status: .skipped, rows: nil, note: "input '\(absent)' is absent (optional)"))
-        if let old = previous?.outputs.first(where: { $0.id == output.id }) { entries.append(old) }
+        if let old { entries.append(old) }
         continue
-      }
-      guard let key = keys[index], let outcome = computed[index] else {
-        let old = previous!.outputs.first(where: { $0.id == output.id })!
+      case .unchanged(let old):
         outcomes.append(Outcome(output: output.id, file: output.file, status: .unchanged, rows: old.rows, note: nil))
         entries.append(old)
         continue
+      case .compute(let computedKey):
+        key = computedKey
       }
       let result: Computed
-      do { result = try outcome.get() } catch {
+      do { result = try computed[index]!.get() } catch {
         throw .computation(file: spec.path, line: output.line, output: output.id, message: error.description)
       }
       for warning in result.warnings { warn(output.id, warning) }

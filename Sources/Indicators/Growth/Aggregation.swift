@@ -77,8 +77,7 @@ extension SeriesPanel {
       let wanted = expected(cellPeriod[cell])
       let isComplete = counts[cell] == wanted
       if !isComplete {
-        let group = label(of: cellGroup[cell])
-        incomplete.append((group.isEmpty ? "" : group + " ") + "\(cellPeriod[cell]) (\(counts[cell]) of \(wanted))")
+        incomplete.append(label(of: cellGroup[cell], at: cellPeriod[cell]) + " (\(counts[cell]) of \(wanted))")
       }
       if isComplete || keepIncomplete {
         keep.append(cell)

@@ -59,7 +59,7 @@ public enum Growth {
       let (filledPanel, filled) = panel.fillingAbsent(with: fill)
       panel = filledPanel
       if !filled.isEmpty {
-        let items = filled.map { ($0.group == 0 && panel.keyNames.isEmpty ? "" : panel.label(of: $0.group) + " ") + $0.period.description }
+        let items = filled.map { panel.label(of: $0.group, at: $0.period) }
         warnings.append(
           .listing(items, separator: ", ") { count, examples in
             "\(count) absent period(s) counted as \(formatDouble(fill)) (fill-absent), e.g. \(examples); without fill-absent, absent stays absent"

@@ -68,8 +68,7 @@ extension Growth {
     var toDate: [String] = []
     func name(_ row: Int) -> String? {
       guard reported?.contains(row) ?? true else { return nil }
-      let label = panel.label(of: panel.groups[row])
-      return (label.isEmpty ? "" : label + " ") + panel.periods.values[row].description
+      return panel.label(of: panel.groups[row], at: panel.periods.values[row])
     }
     for row in order {
       let period = panel.periods.values[row]

@@ -145,6 +145,12 @@ public struct SeriesPanel: Sendable {
     let span: YearSpan
   }
 
+  /// `a=x, b=y 2022-03`: a group's label and a period, for the items of warnings.
+  public func label(of group: Int32, at period: Period) -> String {
+    let label = label(of: group)
+    return (label.isEmpty ? "" : label + " ") + period.description
+  }
+
   /// `a=x, b=y` label of a group for messages (empty without grouping columns).
   public func label(of group: Int32) -> String {
     zip(keyNames, keys[Int(group)]).map { "\($0)=\($1 ?? "(blank)")" }.joined(separator: ", ")

@@ -85,7 +85,7 @@ public struct IndicatorRun: Sendable {
                 }
               given.tables[role.name, default: []].append(table)
             } catch {
-              if case .inapplicableOption(let option, let reason) = error { throw .option(OptionError(option, reason)) }
+              if let option = error.misusedOption { throw .option(option) }
               throw .input(InputProblem(file: nil, message: error.description))
             }
           }

@@ -90,7 +90,7 @@ public enum CSVReader {
         if !options.wide, let cell = read.sheetCells?.name(row: row, column: column) {
           throw .badCell(file: name, cell: cell, text: text, expected: expected)
         }
-        if FileBytes.isWorkbook(raw.base, raw.count) {
+        if read.sheetCells != nil {
           throw .workbook(file: name, message: "column '\(column)', data row \(row + 1): cannot read '\(text)' as \(expected)")
         }
         throw .malformedValue(file: name, line: row + 2 + options.skipRows, column: column, text: text, expected: expected)

@@ -73,9 +73,6 @@ final class FileBytes: @unchecked Sendable {
     case foreign(what: String, fix: String)
   }
 
-  /// Whether the bytes are an .xlsx workbook.
-  static func isWorkbook(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool { contentKind(base, count) == .workbook }
-
   /// What the bytes are when they are plainly not CSV text: a workbook, another archive, a PDF,
   /// UTF-16 text (by signature; `nil` when they may be text).
   static func contentKind(_ base: UnsafePointer<UInt8>, _ count: Int) -> ContentKind? {

@@ -5,7 +5,7 @@ APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CIFRA := .build/release/cifra
 
-.PHONY: deps build run test test-unit sanitizers fuzz fuzz-long bench-smoke bench clean
+.PHONY: deps build run test test-unit test-sql sanitizers fuzz fuzz-long bench-smoke bench clean
 
 deps:
 	@dpkg -s $(APT_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y $(APT_PACKAGES); }
@@ -16,13 +16,18 @@ build: deps
 run: build
 	$(CIFRA) refresh datasets/refresh.toml
 
-# The whole suite: unit and integration tests, the same under ASan and TSan, a short run of
-# every fuzz target, and the benchmark allocation gate.
-test: test-unit sanitizers fuzz bench-smoke
+# The whole suite: unit and integration tests, the emitted SQL run on DuckDB and Spark, the
+# same under ASan and TSan, a short run of every fuzz target, and the benchmark allocation gate.
+test: test-unit test-sql sanitizers fuzz bench-smoke
 
 test-unit: deps
 	swift build --build-tests
 	swift test --skip-build
+
+# `cifra sql` and `refresh --emit-sql` run on DuckDB and local Spark, compared with Cifra
+# (real files and a generated 10^6-row file); installs the engines into .venv/ when missing.
+test-sql: test-unit
+	bash Scripts/sql-engines.sh .build/debug/cifra
 
 sanitizers: deps
 	bash Scripts/sanitizers.sh

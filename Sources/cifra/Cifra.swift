@@ -19,7 +19,7 @@ struct Cifra: ParsableCommand {
       Every command that reads a CSV file shares the CSV options (see `cifra describe --help`).
       """,
     version: EngineVersion.current,
-    subcommands: [Describe.self] + registered(under: []) + [SDG.self, CalendarCommand.self, DiffCommand.self, PlotCommand.self, RefreshCommand.self, Generate.self])
+    subcommands: [Describe.self] + registered(under: []) + [SDG.self, CalendarCommand.self, DiffCommand.self, PlotCommand.self, RefreshCommand.self, SQLCommand.self, Generate.self])
 
   /// The registered indicators' commands under `path` (e.g. `["sdg"]`), in registry order: the
   /// dedicated command, or the generic one (`--option KEY=VALUE`) for an indicator without one.

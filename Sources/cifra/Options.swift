@@ -136,7 +136,10 @@ let indicatorCommands: [any (ParsableCommand & IndicatorIdentified).Type] = [
   ProportionCommand.self, RateCommand.self, PrecisionCommand.self, CrosstabCommand.self, AuditCommand.self,
 ]
 
-protocol IndicatorIdentified { static var indicatorID: String { get } }
+protocol IndicatorIdentified {
+  static var indicatorID: String { get }
+  static func sql(_ arguments: [String], _ request: SQLRequest, positional: String) throws -> String
+}
 
 extension IndicatorCommand {
   static var configuration: CommandConfiguration {

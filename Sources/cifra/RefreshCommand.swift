@@ -20,6 +20,7 @@ struct RefreshCommand: ParsableCommand {
         cifra refresh datasets/refresh.toml
         cifra refresh datasets/refresh.toml --check
         cifra refresh datasets/refresh.toml --force --jobs 2
+        cifra refresh datasets/refresh.toml --emit-sql out-sql --dialect spark   (docs/scale-out.md)
       """)
 
   @Argument(help: "Refresh spec (TOML).") var spec: String
@@ -29,12 +30,21 @@ struct RefreshCommand: ParsableCommand {
   @OptionGroup var jobs: JobsOption
   @OptionGroup var format: FormatOption
   @Flag(help: "Print nothing but errors.") var quiet = false
+  @Option(help: "Write one .sql query per output that has a SQL form into this folder; compute nothing.") var emitSql: String?
+  @Option(help: "With --emit-sql: the SQL dialect.") var dialect: SQLDialect?
 
   func run() throws {
     let summaryFormat = try format.resolved()
     guard let text = try? String(contentsOfFile: spec, encoding: .utf8) else { throw InputProblem(file: spec, message: "cannot read the spec") }
     var parsed = try RefreshSpec(text: text, path: spec)
     if let out { parsed = parsed.withOutDirectory(out) }
+    if let emitSql {
+      guard !check, !force, out == nil else { throw OptionError(check ? "check" : force ? "force" : "out", "does not apply with --emit-sql (it computes nothing)") }
+      let outcomes = try SQLEmission.emit(parsed, dialect: dialect ?? .duckdb, into: emitSql)
+      if !quiet { try StandardStreams.output(TableWriter().render(SQLEmission.summary(outcomes), as: format.format == nil ? .table : summaryFormat)) }
+      return
+    }
+    if dialect != nil { throw OptionError("dialect", "applies with --emit-sql only") }
     var refresher = Refresher(spec: parsed, engineVersion: EngineVersion.current)
     refresher.jobs = try jobs.resolved()
     if !quiet { refresher.warn = { id, note in StandardStreams.error("cifra: \(note.kind == .summary ? "" : "warning: ")[\(id)] \(note)\n") } }

@@ -11,7 +11,7 @@ extension Growth {
   /// Whole-span rates, one row per group, in percent per year.
   ///
   /// The span runs from `from` (or the group's first period with a value) to `to` (or its
-  /// last); `n` counts the periods with a value; the span length in years is
+  /// last); `n` counts the span's periods with a value (only they enter the fit); the span length in years is
   /// `(to − from) / periods per year`.
   /// - `cagr`: `((X_to / X_from)^(1/years) − 1) × 100`; null when an endpoint has no value,
   ///   `X_from ≤ 0`, `X_to < 0`, or the span is a single period.
@@ -26,7 +26,11 @@ extension Growth {
     }
     _ = try panel.lookup()
     var rowsByGroup = [[Int]](repeating: [], count: panel.groupCount)
-    for row in panel.sortedRows() where panel.values.isValid(row) { rowsByGroup[Int(panel.groups[row])].append(row) }
+    // The span's periods with a value: `from`/`to` bound the fit and the count n, not only the endpoints.
+    let window = (from ?? Int.min)...(to ?? Int.max)
+    for row in panel.sortedRows() where panel.values.isValid(row) && window.contains(panel.periods.values[row].ordinal) {
+      rowsByGroup[Int(panel.groups[row])].append(row)
+    }
 
     var fromPeriods: [Period?] = []
     var toPeriods: [Period?] = []

@@ -262,7 +262,7 @@ public enum PrecisionIndicator: Indicator {
     unit: "PT", inputs: [InputRole("input", "table with estimate and standard-error columns (or two numbers)")],
     formats: IndicatorSpec.tableFormats, nulls: .propagate,
     reference: "INEGI criteria for the precision of survey estimates; methodology.md §5.4",
-    guide: "docs/indicators/rates-and-audit.md", hasSQLForm: true,
+    guide: "docs/indicators/rates-and-audit.md", hasSQLForm: false,
     abstract: "Coefficient of variation, INEGI-style 90 % interval (±1.645 SE) and precision class of survey estimates.",
     discussion: """
       Classes: high when CV < 15 %, moderate when CV < 30 %, low otherwise (--high / --moderate change them).
@@ -340,7 +340,7 @@ public enum CrossTabIndicator: Indicator {
     unit: "NUMBER", inputs: [InputRole("input", "any table with category columns")],
     formats: IndicatorSpec.tableFormats, nulls: .skip,
     reference: "methodology.md §5.5",
-    guide: "docs/indicators/rates-and-audit.md", hasSQLForm: true,
+    guide: "docs/indicators/rates-and-audit.md", hasSQLForm: false,
     abstract: "Cross-tabulation (counts or sums) with margins, or shares of categories within groups (--share).",
     discussion: """
       Examples:

@@ -38,7 +38,7 @@ public enum RefugeesPer100kIndicator: Indicator {
     unit: "PER_100000_POP", inputs: [InputRole("input", "refugees by origin and the population of the origin country")],
     formats: IndicatorSpec.allFormats, nulls: .propagate,
     reference: "UNHCR / UN SDG metadata 10.7.4: refugees / (population + refugees) × 100,000; methodology.md §7",
-    guide: "docs/indicators/sdg-10.7.4-17.3.2.md", hasSQLForm: true,
+    guide: "docs/indicators/sdg-10.7.4-17.3.2.md", hasSQLForm: false,
     abstract: "SDG 10.7.4: refugees per 100,000 (denominator: population + refugees).",
     discussion: "Example: cifra sdg 10.7.4 refugees.csv --refugees refugees --population population --key country --key year --period year")
 

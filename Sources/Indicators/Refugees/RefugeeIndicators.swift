@@ -94,7 +94,7 @@ public enum RefugeeInTimeIndicator: Indicator {
     ],
     formats: IndicatorSpec.allButSDMX, nulls: .skip,
     reference: "LRPCAP art. 24; LFPA art. 28; LFTSE art. 29; seed 003 L206-210; methodology.md §3.3-3.4",
-    guide: "docs/indicators/mx-refugee-in-time.md", hasSQLForm: true,
+    guide: "docs/indicators/mx-refugee-in-time.md", hasSQLForm: false,
     abstract: "Share of refugee applications resolved within 45 (or 90, extended) business days, by year.",
     discussion: """
       Case-level input: filing date, resolution date (blank = pending), outcome, optional
@@ -203,7 +203,7 @@ public enum RecognitionIndicator: Indicator {
     // Two measures (RRR, TRR) and no SDG series: SDMX and Open SDG would keep one of them.
     formats: IndicatorSpec.tableFormats, nulls: .skip,
     reference: "UNHCR Refugee Data Finder definitions (unhcr.org/4ce531e09.pdf); methodology.md §3.1",
-    guide: "docs/indicators/unhcr-recognition.md", hasSQLForm: true,
+    guide: "docs/indicators/unhcr-recognition.md", hasSQLForm: false,
     abstract: "UNHCR refugee recognition rate (RRR) and total recognition rate (TRR).",
     discussion: """
       RRR = recognized / (recognized + complementary + rejected); TRR adds complementary

@@ -18,9 +18,18 @@ public protocol Indicator: Sendable {
   /// Computes the indicator.
   /// - Throws: ``IndicatorError``: an option that does not fit the data, or bad input data.
   static func compute(_ inputs: IndicatorInputs, options: Options) throws(IndicatorError) -> IndicatorResult
+  /// The indicator as one SQL query (CTEs, one final `SELECT`) of `request.dialect` over
+  /// `request.source`, with Cifra's semantics and output columns (docs/scale-out.md). The
+  /// default: no SQL form (``IndicatorSpec/hasSQLForm`` is false).
+  /// - Throws: ``OptionError`` naming the option whose value SQL cannot express.
+  static func sql(_ request: SQLRequest, options: Options) throws(OptionError) -> String
 }
 
 extension Indicator {
+  public static func sql(_ request: SQLRequest, options: Options) throws(OptionError) -> String {
+    throw OptionError("dialect", "\(spec.id) has no SQL form (indicators with one: \(IndicatorCatalog.specs.filter(\.hasSQLForm).map(\.id).joined(separator: ", ")))")
+  }
+
   public static func reading(_ role: String, options: Options) -> InputReading { InputReading() }
 
   /// Default: every given role is declared, and `input` is given when declared.

@@ -67,7 +67,7 @@ public struct IndicatorSpec: Sendable, Identifiable, Equatable {
   public let reference: String
   /// The guide in docs/indicators/.
   public let guide: String
-  /// Whether the indicator can later be emitted as SQL (issue 17).
+  /// Whether ``Indicator/sql(_:options:)`` gives a query (`cifra sql`, `refresh --emit-sql`).
   public let hasSQLForm: Bool
   /// One-line summary (the command's abstract).
   public let abstract: String

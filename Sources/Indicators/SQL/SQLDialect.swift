@@ -1,0 +1,118 @@
+/// The SQL engines Cifra emits queries for (`cifra sql --dialect`).
+///
+/// Only constructs the three share are used (CTEs, window-free self-joins, `REGR_SLOPE`,
+/// `EXTRACT`, `||`, `CAST`); what differs — identifier quoting, string escapes, type names, how
+/// a query stops with an error — is spelled here, once.
+public enum SQLDialect: String, Sendable, CaseIterable, Codable, Hashable {
+  case duckdb
+  case spark
+  case postgres
+
+  /// `name` as a quoted identifier: `"a ""b"""` (DuckDB, PostgreSQL) or `` `a ``b` `` (Spark).
+  public func identifier(_ name: String) -> String {
+    switch self {
+    case .spark: return "`" + name.replacingOccurrences(of: "`", with: "``") + "`"
+    case .duckdb, .postgres: return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+  }
+
+  /// `text` as a string literal. Spark reads backslash escapes in literals, so a backslash is
+  /// doubled there; a quote is doubled everywhere.
+  public func literal(_ text: String) -> String {
+    var body = text.replacingOccurrences(of: "'", with: "''")
+    if self == .spark { body = body.replacingOccurrences(of: "\\", with: "\\\\") }
+    return "'" + body + "'"
+  }
+
+  /// The 64-bit float type.
+  public var doubleType: String { self == .postgres ? "DOUBLE PRECISION" : "DOUBLE" }
+  /// The text type.
+  public var textType: String {
+    switch self {
+    case .duckdb: return "VARCHAR"
+    case .spark: return "STRING"
+    case .postgres: return "TEXT"
+    }
+  }
+  /// The 64-bit integer type.
+  public var integerType: String { "BIGINT" }
+
+  /// A double constant that reads back as exactly `value` (a plain `1.96` is a DECIMAL in all
+  /// three engines; the text cast keeps every digit of the shortest round-trip form).
+  public func double(_ value: Double) -> String {
+    precondition(value.isFinite, "SQL constants are finite")
+    return "CAST(\(literal("\(value)")) AS \(doubleType))"
+  }
+
+  /// `expression` as a double.
+  public func asDouble(_ expression: String) -> String { "CAST(\(expression) AS \(doubleType))" }
+  /// `expression` as text.
+  public func asText(_ expression: String) -> String { "CAST(\(expression) AS \(textType))" }
+  /// `expression` as a 64-bit integer.
+  public func asInteger(_ expression: String) -> String { "CAST(\(expression) AS \(integerType))" }
+
+  /// `EXTRACT(field FROM CAST(expression AS DATE))` as an integer (PostgreSQL's is NUMERIC).
+  public func datePart(_ field: String, of expression: String) -> String {
+    asInteger("EXTRACT(\(field) FROM CAST(\(expression) AS DATE))")
+  }
+
+  /// An expression that stops the query with `message` when evaluated (DuckDB `error`, Spark
+  /// `raise_error`), used as `CASE WHEN bad THEN … END`; `nil` for PostgreSQL, which has no
+  /// such function (its queries leave those checks out, docs/scale-out.md).
+  public func stopExpression(_ message: String) -> String? {
+    switch self {
+    case .duckdb: return "error(\(literal("cifra: " + message)))"
+    case .spark: return "raise_error(\(literal("cifra: " + message)))"
+    case .postgres: return nil
+    }
+  }
+
+  /// `⌊a / b⌋` as an integer, for a positive constant `b` (exact for ordinals below 2^53).
+  public func floorDivide(_ a: String, by b: Int) -> String {
+    asInteger("FLOOR(\(asDouble(a)) / \(b))")
+  }
+}
+
+/// Where the rows of an emitted query come from.
+public enum SQLSource: Sendable, Hashable {
+  /// A table or view of the engine (`mx.remesas`, written as given: dots separate schema parts).
+  case table(String)
+  /// A CSV file read by the engine itself (DuckDB only: `read_csv(...)`).
+  case csvFile(String)
+
+  /// A path ending in `.csv` (any case) is a file, anything else a table name.
+  public init(_ text: String) {
+    self = text.lowercased().hasSuffix(".csv") || text.lowercased().hasSuffix(".csv.gz") ? .csvFile(text) : .table(text)
+  }
+
+  /// The `FROM` item for `dialect`.
+  /// - Throws: ``OptionError`` (`source`) for a file in an engine that reads tables only, or a
+  ///   table name that is no dotted list of plain names.
+  public func fromItem(_ dialect: SQLDialect) throws(OptionError) -> String {
+    switch self {
+    case .csvFile(let path):
+      guard dialect == .duckdb else {
+        throw OptionError(
+          "source", "\(dialect.rawValue) reads a table, not a file: load \(path) as a table or view first (docs/scale-out.md), and give its name")
+      }
+      return "read_csv(\(dialect.literal(path)), header = true, auto_detect = true)"
+    case .table(let name):
+      let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+      guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }) else {
+        throw OptionError("source", "'\(name)' is no table name (letters, digits and _ , parts joined by dots) nor a .csv file")
+      }
+      return parts.map { dialect.identifier(String($0)) }.joined(separator: ".")
+    }
+  }
+}
+
+/// What an indicator's SQL builder is asked for: the engine and the source of the rows.
+public struct SQLRequest: Sendable {
+  public var dialect: SQLDialect
+  public var source: SQLSource
+
+  public init(dialect: SQLDialect, source: SQLSource) {
+    self.dialect = dialect
+    self.source = source
+  }
+}

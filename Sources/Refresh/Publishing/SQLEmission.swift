@@ -1,0 +1,97 @@
+import Foundation
+import Columnar
+import Indicators
+
+/// `cifra refresh SPEC --emit-sql DIR`: the spec's outputs as SQL, one `.sql` file per output
+/// whose indicator and options have a SQL form, so a whole refresh runs on an engine
+/// (`spark-sql -f`, `duckdb < file`). docs/scale-out.md.
+///
+/// DuckDB queries read each input file with `read_csv` (its path as the spec resolves it).
+/// Spark and PostgreSQL queries read a table named after the input id (`banxico_monthly`);
+/// for Spark, `inputs.sql` creates those as temporary views over the CSV files. An output is
+/// skipped, with the reason, when its indicator has no SQL form, when its options have none,
+/// or when its input is read with options the engine's CSV reader would not apply the same way
+/// (null tokens, thousands separators, a workbook, …). Files are written atomically inside
+/// DIR; nothing else there is touched.
+public enum SQLEmission {
+  /// What became of one output.
+  public struct Outcome: Sendable, Equatable {
+    public let output: String
+    /// The file written (relative to DIR), or `nil` when skipped.
+    public let file: String?
+    /// Why the output was skipped.
+    public let reason: String?
+  }
+
+  /// The table name an input has in Spark and PostgreSQL queries.
+  public static func tableName(of input: String) -> String {
+    String(input.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+  }
+
+  /// Writes the queries of `spec` for `dialect` into `directory` (created if absent).
+  /// - Throws: ``RefreshError`` when the folder cannot be created or a file written.
+  public static func emit(_ spec: RefreshSpec, dialect: SQLDialect, into directory: String) throws(RefreshError) -> [Outcome] {
+    let inputs = Dictionary(spec.inputs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var outcomes: [Outcome] = []
+    var files: [(String, String)] = []
+    var used: [RefreshSpec.Input] = []
+    for output in spec.outputs {
+      guard output.indicator.spec.hasSQLForm else {
+        outcomes.append(Outcome(output: output.id, file: nil, reason: "\(output.indicator.spec.id) has no SQL form"))
+        continue
+      }
+      guard output.inputs.count == 1, output.inputs[0].role == "input", output.inputs[0].ids.count == 1,
+        let input = inputs[output.inputs[0].ids[0]]
+      else {
+        outcomes.append(Outcome(output: output.id, file: nil, reason: "reads inputs other than one table"))
+        continue
+      }
+      guard input.csvEntries.isEmpty, input.path.lowercased().hasSuffix(".csv") else {
+        let how = input.csvEntries.isEmpty ? "is not a CSV file" : "is read with \(input.csvEntries.joined(separator: ", "))"
+        outcomes.append(Outcome(output: output.id, file: nil, reason: "input \(input.id) \(how), which the engine's CSV reader does not apply"))
+        continue
+      }
+      let source: SQLSource = dialect == .duckdb ? .csvFile(input.path) : .table(tableName(of: input.id))
+      do {
+        let query = try query(output.indicator, SQLRequest(dialect: dialect, source: source), options: output.options)
+        let file = output.id + ".sql"
+        files.append((file, "-- refresh output \(output.id) (\(spec.path), line \(output.line))\n" + query))
+        outcomes.append(Outcome(output: output.id, file: file, reason: nil))
+        if !used.contains(where: { $0.id == input.id }) { used.append(input) }
+      } catch {
+        outcomes.append(Outcome(output: output.id, file: nil, reason: "\(error.field): \(error.message)"))
+      }
+    }
+    if dialect == .spark, !used.isEmpty {
+      let views = used.map { input in
+        "CREATE OR REPLACE TEMPORARY VIEW \(dialect.identifier(tableName(of: input.id))) USING csv OPTIONS (path \(dialect.literal(input.path)), header 'true', inferSchema 'true');"
+      }
+      files.append(("inputs.sql", "-- the inputs of \(spec.path) as Spark views: run before the queries (spark-sql -f inputs.sql)\n" + views.joined(separator: "\n") + "\n"))
+    }
+    do {
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      for (file, text) in files {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(file), options: .atomic)
+      }
+    } catch {
+      throw .io("\(directory): cannot write the SQL files: \(error.localizedDescription)")
+    }
+    return outcomes
+  }
+
+  /// The outcomes as a table: output, file, skipped (the reason).
+  public static func summary(_ outcomes: [Outcome]) -> Table {
+    do {
+      return try Table([
+        ("output", .string(StringColumn(outcomes.map(\.output)))), ("file", .string(StringColumn(outcomes.map(\.file)))),
+        ("skipped", .string(StringColumn(outcomes.map(\.reason)))),
+      ])
+    } catch {
+      preconditionFailure("one row per outcome")
+    }
+  }
+
+  static func query<I: Indicator>(_ type: I.Type, _ request: SQLRequest, options: any IndicatorOptions) throws(OptionError) -> String {
+    try I.sql(request, options: options as! I.Options)
+  }
+}

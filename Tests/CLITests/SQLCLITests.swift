@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// `cifra sql`: what SQL cannot express is a usage error naming the option (exit 2); the
+/// queries themselves are run on DuckDB and Spark by Tests/SQL/check_sql.py (`make test-sql`).
+@Test func sqlRefusesWhatItCannotExpress() throws {
+  let growth = ["sql", "growth", "--dialect", "duckdb", "--source", "t", "--value", "v", "--period", "p"]
+  let proportion = ["sql", "proportion", "--dialect", "spark", "--source", "decisions", "--successes", "x", "--trials", "n"]
+  let cases: [([String], String)] = [
+    (proportion + ["--ci", "clopper-pearson"], "cifra: error: --ci: clopper-pearson is not expressible in SQL (Clopper–Pearson needs Beta quantiles"),
+    (["sql", "precision", "--dialect", "duckdb", "--source", "t", "--estimate", "e", "--standard-error", "s"], "cifra: error: --dialect: precision has no SQL form"),
+    (["sql", "growth", "--dialect", "spark", "--source", "data.csv", "--value", "v", "--period", "p"], "cifra: error: --source: spark reads a table, not a file"),
+    (["sql", "growth", "--dialect", "duckdb", "--source", "a;DROP TABLE x", "--value", "v", "--period", "p"], "cifra: error: --source: 'a;DROP TABLE x' is no table name"),
+    (growth + ["--format", "csv"], "cifra: error: --dialect: reading and output options (--delimiter, --format, --jobs, …) do not apply to cifra sql"),
+    (growth + ["--method", "index", "--base", "2015"], "cifra: error: --method: index has no SQL form"),
+    (growth + ["--ytd"], "cifra: error: --ytd: has no SQL form yet"),
+    (growth + ["--period-freq", "D"], "cifra: error: --period-freq: D has no SQL form"),
+    (growth + ["--method", "yoy"], "cifra: error: --method: yoy compares a period with the same period a year earlier"),
+    (growth + ["--lag", "0"], "cifra: error: --lag: must be at least 1, got 0"),
+    (growth + ["--where", "v=1.50"], "cifra: error: --where: v=1.50 compares a decimal number"),
+    (["sql", "nothing", "--dialect", "duckdb", "--source", "t"], "cifra: error: INDICATOR: no indicator 'nothing'"),
+    (["sql", "growth", "--dialect", "oracle", "--source", "t"], "cifra: error: The value 'oracle' is invalid for '--dialect"),
+  ]
+  for (arguments, message) in cases {
+    let result = try runCifra(arguments)
+    #expect(result.status == 2, "\(arguments): \(result.standardError)")
+    #expect(result.standardError.hasPrefix(message), "\(arguments): \(result.standardError)")
+    #expect(result.standardOutput.isEmpty, "\(arguments)")
+  }
+}
+
+/// Names and texts from the command line reach the query only quoted: a column named with a
+/// quote, a backslash or a semicolon stays one identifier, a filter value one literal.
+@Test func sqlQuotesNamesAndValues() throws {
+  let duck = try runCifra([
+    "sql", "growth", "--dialect", "duckdb", "--source", "t", "--value", "v\"; DROP TABLE t; --", "--period", "p", "--where", "name=O'Brien",
+  ])
+  #expect(duck.status == 0, "\(duck.standardError)")
+  #expect(duck.standardOutput.contains("CAST(\"v\"\"; DROP TABLE t; --\" AS DOUBLE)"))
+  #expect(duck.standardOutput.contains("CAST(\"name\" AS VARCHAR) = 'O''Brien'"))
+  let spark = try runCifra(["sql", "growth", "--dialect", "spark", "--source", "s.t", "--value", "a`b", "--period", "p", "--where", "c=x\\'y"])
+  #expect(spark.status == 0, "\(spark.standardError)")
+  #expect(spark.standardOutput.contains("CAST(`a``b` AS DOUBLE)"))
+  #expect(spark.standardOutput.contains("CAST(`c` AS STRING) = 'x\\\\''y'"))
+  #expect(spark.standardOutput.contains("FROM `s`.`t`"))
+}
+
+/// `refresh --emit-sql` writes a query per SQL-capable output and the Spark views, lists the
+/// others with the reason, and computes nothing.
+@Test func refreshEmitsSQLPerOutput() throws {
+  let folder = NSTemporaryDirectory() + "cifra-emit-sql-\(UUID().uuidString)"
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  let result = try runCifra(["refresh", TestPaths.packageRoot + "/datasets/refresh.toml", "--emit-sql", folder, "--dialect", "spark", "--format", "csv"])
+  #expect(result.status == 0, "\(result.standardError)")
+  let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+  #expect(files.contains("inputs.sql"))
+  #expect(files.contains("remittances-monthly-yoy.sql"))
+  #expect(files.contains("unhcr-recognized-share-mexico-by-year.sql"))
+  #expect(!files.contains("audit-seed-documents.sql"))
+  #expect(result.standardOutput.contains("audit-seed-documents,,audit has no SQL form"))
+  #expect(result.standardOutput.contains("remittances-ytd-yoy,,ytd: has no SQL form yet"))
+  let views = try String(contentsOfFile: folder + "/inputs.sql", encoding: .utf8)
+  #expect(views.contains("CREATE OR REPLACE TEMPORARY VIEW `banxico_monthly` USING csv"))
+  let misuse = try runCifra(["refresh", TestPaths.packageRoot + "/datasets/refresh.toml", "--emit-sql", folder, "--check"])
+  #expect(misuse.status == 2 && misuse.standardError.hasPrefix("cifra: error: --check: does not apply with --emit-sql"), "\(misuse.standardError)")
+  let stray = try runCifra(["refresh", TestPaths.packageRoot + "/datasets/refresh.toml", "--dialect", "spark"])
+  #expect(stray.status == 2 && stray.standardError.hasPrefix("cifra: error: --dialect: applies with --emit-sql only"), "\(stray.standardError)")
+}

@@ -20,7 +20,7 @@ struct RefreshCommand: ParsableCommand {
         cifra refresh datasets/refresh.toml
         cifra refresh datasets/refresh.toml --check
         cifra refresh datasets/refresh.toml --force --jobs 2
-        cifra refresh datasets/refresh.toml --emit-sql out-sql --dialect spark   (docs/scale-out.md)
+        cifra refresh datasets/refresh.toml --emit-sql out-sql --dialect spark
       """)
 
   @Argument(help: "Refresh spec (TOML).") var spec: String

@@ -18,6 +18,7 @@ struct SQLCommand: ParsableCommand {
   @Argument(help: "The indicator: its command (growth, proportion) or id.") var indicator: String
   @Option(help: "SQL dialect.") var dialect: SQLDialect
   @Option(help: "Table or view the query reads, or (DuckDB) a .csv file.") var source: String
+  @Option(help: "A CSV file with the source's header, for indicators that find columns by name (default: the source file).") var headerOf: String?
   @Argument(parsing: .allUnrecognized, help: "The indicator's options.") var arguments: [String] = []
 
   func run() throws {
@@ -26,7 +27,7 @@ struct SQLCommand: ParsableCommand {
       return [spec.id, spec.command.last, spec.command.joined(separator: " ")].contains(indicator)
     }
     guard let command = commands.first else { throw OptionError("INDICATOR", "no indicator '\(indicator)' (cifra sdg list shows them)") }
-    try StandardStreams.output(try command.sql(arguments, SQLRequest(dialect: dialect, source: SQLSource(source)), positional: source))
+    try StandardStreams.output(try command.sql(arguments, try SQLSourceFile.request(dialect, source: source, headerOf: headerOf), positional: source))
   }
 }
 

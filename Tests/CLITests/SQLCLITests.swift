@@ -6,6 +6,7 @@ import _TestSupport
 /// queries themselves are run on DuckDB and Spark by Tests/SQL/check_sql.py (`make test-sql`).
 @Test func sqlRefusesWhatItCannotExpress() throws {
   let growth = ["sql", "growth", "--dialect", "duckdb", "--source", "t", "--value", "v", "--period", "p"]
+  let hdx = TestPaths.packageRoot + "/datasets/missing-migrants/Missing_Migrants_Global_Figures.csv"
   let proportion = ["sql", "proportion", "--dialect", "spark", "--source", "decisions", "--successes", "x", "--trials", "n"]
   let cases: [([String], String)] = [
     (proportion + ["--ci", "clopper-pearson"], "cifra: error: --ci: clopper-pearson is not expressible in SQL (Clopper–Pearson needs Beta quantiles"),
@@ -19,6 +20,11 @@ import _TestSupport
     (growth + ["--method", "yoy"], "cifra: error: --method: yoy compares a period with the same period a year earlier"),
     (growth + ["--lag", "0"], "cifra: error: --lag: must be at least 1, got 0"),
     (growth + ["--where", "v=1.50"], "cifra: error: --where: v=1.50 compares a decimal number"),
+    (["sql", "sdg-10.7.3", "--dialect", "spark", "--source", "mmp"], "cifra: error: --source: sdg-10.7.3 finds its columns by the export's header"),
+    (["sql", "sdg-10.7.3", "--dialect", "spark", "--source", "mmp", "--header-of", hdx, "--by", "month"], "cifra: error: --by: month has no SQL form"),
+    (["sql", "sdg-10.7.3", "--dialect", "spark", "--source", "mmp", "--header-of", hdx, "--duplicates", "drop"], "cifra: error: --duplicates: drop keeps the first row"),
+    (["sql", "sdg-10.7.3", "--dialect", "duckdb", "--source", hdx], "cifra: error: --source: \(hdx) is windows-1252, and DuckDB's read_csv reads UTF-8"),
+    (["sql", "sdg-10.7.3", "--dialect", "spark", "--source", "t", "--header-of", TestPaths.packageRoot + "/datasets/giro-paisano/annual.csv"], "cifra: error: --source: not an IOM Missing Migrants export"),
     (["sql", "nothing", "--dialect", "duckdb", "--source", "t"], "cifra: error: INDICATOR: no indicator 'nothing'"),
     (["sql", "growth", "--dialect", "oracle", "--source", "t"], "cifra: error: The value 'oracle' is invalid for '--dialect"),
   ]

@@ -26,6 +26,18 @@ DATA = os.path.join(ROOT, "datasets")
 
 # (name, command path, indicator for `cifra sql`, file, options, key columns)
 CASES = [
+    ("mmp-hdx-by-year", ["sdg", "10.7.3"], "sdg-10.7.3", "missing-migrants/Missing_Migrants_Global_Figures.csv",
+     ["--by", "year", "--negative", "keep"], ["period"]),
+    ("mmp-hdx-by-region-negative-excluded", ["sdg", "10.7.3"], "sdg-10.7.3", "missing-migrants/Missing_Migrants_Global_Figures.csv",
+     ["--by", "region", "--negative", "exclude"], ["region"]),
+    ("mmp-hdx-us-mexico-by-year-and-cause", ["sdg", "10.7.3"], "sdg-10.7.3", "missing-migrants/Missing_Migrants_Global_Figures.csv",
+     ["--by", "year", "--by", "cause", "--where", "route=US-Mexico border crossing", "--negative", "keep"], ["period", "cause"]),
+    ("mmp-2019-by-region", ["sdg", "10.7.3"], "sdg-10.7.3", "missing-migrants/MissingMigrants-Global-2019-03-29T18-36-07.csv",
+     ["--by", "region"], ["region"]),
+    ("mmp-2020-by-year", ["sdg", "10.7.3"], "sdg-10.7.3", "missing-migrants/MissingMigrants-Global-2020-01-08T14-05-32.csv",
+     ["--by", "year"], ["period"]),
+    ("mmp-2026-total", ["sdg", "10.7.3"], "sdg-10.7.3", "missing-migrants/MissingMigrants-Global-2026-05-06--19_42_11.csv",
+     ["--by", "total", "--negative", "exclude"], []),
     ("giro-pop", ["growth"], "growth", "giro-paisano/annual.csv",
      ["--value", "operations_thousands", "--period", "period", "--method", "pop"], ["period"]),
     ("giro-cagr", ["growth"], "growth", "giro-paisano/annual.csv",
@@ -61,8 +73,11 @@ CASES = [
 ]
 
 
-def generated_cases(path):
+def generated_cases(path, incidents):
     return [
+        ("generated-mmp-by-year", ["sdg", "10.7.3"], "sdg-10.7.3", incidents, ["--by", "year"], ["period"]),
+        ("generated-mmp-by-route-and-year", ["sdg", "10.7.3"], "sdg-10.7.3", incidents,
+         ["--by", "route", "--by", "year", "--where", "cause~Drowning"], ["period", "route"]),
         ("generated-monthly-yoy", ["growth"], "growth", path,
          ["--value", "value", "--period", "month", "--period-freq", "M", "--by", "region", "--by", "flow", "--method", "yoy"],
          ["region", "flow", "period"]),
@@ -103,6 +118,74 @@ def generate(path, rows):
             region += 1
 
 
+def encoding(path):
+    """UTF-8, or Windows-1252 for a file that is not (the HDX Missing Migrants export)."""
+    try:
+        open(path, "rb").read().decode("utf-8")
+        return "UTF-8"
+    except UnicodeDecodeError:
+        return "windows-1252"
+
+
+def utf8_copy(path, folder):
+    """`path`, or a UTF-8 copy of it for DuckDB, whose read_csv reads no Windows-1252."""
+    if encoding(path) == "UTF-8":
+        return path
+    copy = os.path.join(folder, "utf8-" + os.path.basename(path))
+    with open(path, encoding="cp1252") as f, open(copy, "w", encoding="utf-8") as g:
+        g.write(f.read())
+    return copy
+
+
+def generate_incidents(path, rows):
+    """A Missing-Migrants-shaped export (2026 website layout): blank counts, thousands commas."""
+    rng = random.Random(107)
+    routes = ["Central Mediterranean", "US-Mexico border crossing", "Western Balkans", "", "Darien"]
+    causes = ["Drowning", "Violence", "Harsh environmental conditions / lack of adequate shelter, food, water", "Mixed or unknown"]
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["Main ID", "Incident ID", "Region", "Incident Date", "Year", "Reported Month", "Number Dead",
+                    "Minimum Estimated Number of Missing", "Cause of Death", "Migration route"])
+        for i in range(rows):
+            year = 2014 + i % 12
+            u = rng.random()
+            dead = "" if u < 0.2 else str(rng.randint(0, 40))
+            missing = "" if u > 0.7 else (f"{rng.randint(1000, 3000):,}" if u < 0.22 else str(rng.randint(0, 60)))
+            w.writerow([f"{year}.MMP{i:07d}", f"{year}.MMP{i:07d}", "Americas", f"{year}-{1 + i % 12:02d}-15", year, "",
+                        dead, missing, causes[i % len(causes)], routes[rng.randrange(len(routes))]])
+
+
+# Queries that must stop, as Cifra stops: (name, indicator, file, options, text of the error)
+STOPS = [
+    ("mmp-hdx-negative", "sdg-10.7.3", "missing-migrants/Missing_Migrants_Global_Figures.csv", ["--by", "year"], "negative"),
+    ("banxico-duplicate-period", "growth", "mexico-remittances/remesas_mensuales.csv",
+     ["--value", "VALOR_USD", "--period", "PERIODO", "--period-freq", "M", "--method", "pop"], "duplicate period"),
+]
+
+
+def check_stops(cifra, engines, spark, tmp):
+    problems = []
+    for name, indicator, file, options, fragment in STOPS:
+        path = os.path.join(DATA, file)
+        for engine in engines:
+            source = utf8_copy(path, tmp) if engine == "duckdb" else "src"
+            query = emitted(cifra, (name, None, indicator, path, options, None), engine, source)
+            try:
+                if engine == "duckdb":
+                    import duckdb
+                    duckdb.sql(query).fetchall()
+                else:
+                    spark.read.csv(path, header=True, inferSchema=True, encoding=encoding(path), multiLine=True, escape='"').createOrReplaceTempView("src")
+                    spark.sql(query.rstrip().rstrip(";")).collect()
+                problems.append(f"{name} [{engine}]: the query ran; it should stop with '{fragment}'")
+            except Exception as error:  # the engine's error
+                if fragment not in str(error):
+                    problems.append(f"{name} [{engine}]: stopped, but not with '{fragment}': {str(error)[:300]}")
+                else:
+                    print(f"{name} [{engine}]: stops with the message, as Cifra does")
+    return problems
+
+
 def read_cifra(cifra, case, path):
     _, command, _, _, options, _ = case
     out = subprocess.run([cifra, *command, path, *options, "--format", "csv", "--quiet"], capture_output=True, text=True)
@@ -113,8 +196,9 @@ def read_cifra(cifra, case, path):
 
 
 def emitted(cifra, case, dialect, source):
-    _, _, indicator, _, options, _ = case
-    out = subprocess.run([cifra, "sql", indicator, "--dialect", dialect, "--source", source, *options], capture_output=True, text=True)
+    _, _, indicator, path, options, _ = case
+    header = [] if source.endswith(".csv") else ["--header-of", path]  # a view: its columns are the file's
+    out = subprocess.run([cifra, "sql", indicator, "--dialect", dialect, "--source", source, *header, *options], capture_output=True, text=True)
     if out.returncode != 0:
         raise SystemExit(f"{case[0]}: cifra sql --dialect {dialect} failed ({out.returncode}): {out.stderr.strip()}")
     return out.stdout
@@ -238,13 +322,16 @@ def main():
     if args.rows > 0:
         path = os.path.join(tmp, "generated.csv")
         generate(path, args.rows)
-        cases += generated_cases(path)
+        incidents = os.path.join(tmp, "incidents.csv")
+        generate_incidents(incidents, max(1, args.rows // 5))
+        cases += generated_cases(path, incidents)
     spark = None
     if "spark" in engines:
         from pyspark.sql import SparkSession
         spark = (SparkSession.builder.master("local[2]").appName("cifra-sql-check")
                  .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").config("spark.sql.shuffle.partitions", "4")
-                 .config("spark.driver.memory", "4g").getOrCreate())
+                 .config("spark.driver.memory", "4g")
+                 .config("spark.sql.legacy.javaCharsets", "true").getOrCreate())
         spark.sparkContext.setLogLevel("ERROR")
     if "duckdb" in engines:
         import duckdb
@@ -254,19 +341,20 @@ def main():
         header, expected = read_cifra(args.cifra, case, path)
         if "duckdb" in engines:
             started = time.time()
-            result = duckdb.sql(emitted(args.cifra, case, "duckdb", path))
+            result = duckdb.sql(emitted(args.cifra, case, "duckdb", utf8_copy(path, tmp)))
             columns, actual = result.columns, result.fetchall()
             found = compare(name, "duckdb", header, expected, columns, actual, case[5])
             problems += found
             print(f"{name} [duckdb]: {len(actual)} rows, {'equal' if not found else 'DIFFERENT'} ({time.time() - started:.2f} s)")
         if spark is not None:
             started = time.time()
-            spark.read.csv(path, header=True, inferSchema=True).createOrReplaceTempView("src")
+            spark.read.csv(path, header=True, inferSchema=True, encoding=encoding(path), multiLine=True, escape='"').createOrReplaceTempView("src")
             result = spark.sql(emitted(args.cifra, case, "spark", "src").rstrip().rstrip(";"))
             columns, actual = result.columns, [list(r) for r in result.collect()]
             found = compare(name, "spark", header, expected, columns, actual, case[5])
             problems += found
             print(f"{name} [spark]: {len(actual)} rows, {'equal' if not found else 'DIFFERENT'} ({time.time() - started:.2f} s)")
+    problems += check_stops(args.cifra, engines, spark, tmp)
     if args.refresh:
         problems += check_refresh(args.cifra, args.refresh, engines, spark)
     for p in problems:

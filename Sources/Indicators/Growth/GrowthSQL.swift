@@ -22,14 +22,14 @@ extension GrowthIndicator {
 /// Builds the query of ``GrowthIndicator/sql(_:options:)``.
 struct GrowthSQL {
   let d: SQLDialect
-  let source: SQLSource
+  let request: SQLRequest
   let options: GrowthOptions
   /// The input's frequency (after `period-freq`) and the reported one (after `freq`).
   let input: Frequency
   let output: Frequency
 
   init(_ request: SQLRequest, _ options: GrowthOptions) throws(OptionError) {
-    (d, source, self.options) = (request.dialect, request.source, options)
+    (d, self.request, self.options) = (request.dialect, request, options)
     for (field, used) in [("fill-absent", options.fillAbsent != nil), ("ytd", options.yearToDate), ("component", options.component != nil)] where used {
       throw OptionError(field, "has no SQL form yet (compute it with cifra growth)")
     }
@@ -109,7 +109,7 @@ struct GrowthSQL {
   }
 
   func query() throws(OptionError) -> String {
-    let from = try source.fromItem(d)
+    let from = try request.fromItem()
     let filters = try d.condition(options.filters)
     let value = d.asDouble(q(options.value))
     // A blank period is an error in Cifra; in SQL the query stops (PostgreSQL: rows dropped).

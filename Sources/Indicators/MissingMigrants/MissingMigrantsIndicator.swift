@@ -39,7 +39,7 @@ public enum MissingMigrantsIndicator: Indicator {
     inputs: [InputRole("input", "IOM Missing Migrants Project export (2019/2020 website, HDX Global Figures, 2026 website, allData)")],
     formats: IndicatorSpec.allFormats, nulls: .skip,
     reference: "UN SDG metadata 10.7.3 (IOM custodian); missingmigrants.iom.int/methodology; methodology.md §2",
-    guide: "docs/indicators/sdg-10.7.3.md", hasSQLForm: false,
+    guide: "docs/indicators/sdg-10.7.3.md", hasSQLForm: true,
     abstract: "SDG 10.7.3: people dead or missing during migration, from an IOM Missing Migrants export.",
     discussion: """
       Reads every known export layout (2019/2020 website, HDX Global Figures in Windows-1252,

@@ -39,7 +39,12 @@ public struct MissingMigrantsLayout: Sendable, Equatable {
   /// Finds the layout of `table`; required fields: an id, a year, dead and missing counts.
   /// - Throws: ``MissingMigrantsError/notAnExport(missing:)`` naming what is absent.
   public init(_ table: Table) throws(MissingMigrantsError) {
-    let names = Set(table.schema.names)
+    try self.init(columns: table.schema.names)
+  }
+
+  /// Finds the layout of a table with these column names (a header; the SQL form reads no rows).
+  public init(columns: [String]) throws(MissingMigrantsError) {
+    let names = Set(columns)
     func find(_ field: String) -> String? { MissingMigrantsLayout.aliases[field]!.first { names.contains($0) } }
     guard let id = find("id"), let year = find("year"), let dead = find("dead"), let missing = find("missing") else {
       let absent = ["id", "year", "dead", "missing"].filter { find($0) == nil }

@@ -50,7 +50,7 @@ extension ProportionIndicator {
       WITH
       cifra_sums AS (
         SELECT \(sums.joined(separator: ", "))
-        FROM \(try request.source.fromItem(d))
+        FROM \(try request.fromItem())
         WHERE \(try d.condition(options.filters))\(grouped)
       ),
       cifra_terms AS (

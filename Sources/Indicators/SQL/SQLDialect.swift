@@ -85,15 +85,20 @@ public enum SQLSource: Sendable, Hashable {
     self = text.lowercased().hasSuffix(".csv") || text.lowercased().hasSuffix(".csv.gz") ? .csvFile(text) : .table(text)
   }
 
-  /// The `FROM` item for `dialect`.
+  /// The `FROM` item for `dialect`; `encoding` is the file's when it is not UTF-8
+  /// (`windows-1252`), which DuckDB's `read_csv` refuses (its `latin-1` rejects 0x80–0x9F).
   /// - Throws: ``OptionError`` (`source`) for a file in an engine that reads tables only, or a
   ///   table name that is no dotted list of plain names.
-  public func fromItem(_ dialect: SQLDialect) throws(OptionError) -> String {
+  public func fromItem(_ dialect: SQLDialect, encoding: String? = nil) throws(OptionError) -> String {
     switch self {
     case .csvFile(let path):
       guard dialect == .duckdb else {
         throw OptionError(
           "source", "\(dialect.rawValue) reads a table, not a file: load \(path) as a table or view first (docs/scale-out.md), and give its name")
+      }
+      if let encoding {
+        throw OptionError(
+          "source", "\(path) is \(encoding), and DuckDB's read_csv reads UTF-8: convert it first (iconv -f \(encoding.uppercased()) -t UTF-8), or load it as a table")
       }
       return "read_csv(\(dialect.literal(path)), header = true, auto_detect = true)"
     case .table(let name):
@@ -110,9 +115,19 @@ public enum SQLSource: Sendable, Hashable {
 public struct SQLRequest: Sendable {
   public var dialect: SQLDialect
   public var source: SQLSource
+  /// The source's column names, when Cifra could read its header: indicators that find their
+  /// columns by name (an IOM export's layout) need them.
+  public var columns: [String]?
+  /// The source file's encoding when it is not UTF-8 (`windows-1252`).
+  public var encoding: String?
 
-  public init(dialect: SQLDialect, source: SQLSource) {
+  public init(dialect: SQLDialect, source: SQLSource, columns: [String]? = nil, encoding: String? = nil) {
     self.dialect = dialect
     self.source = source
+    self.columns = columns
+    self.encoding = encoding
   }
+
+  /// The `FROM` item of the source.
+  public func fromItem() throws(OptionError) -> String { try source.fromItem(dialect, encoding: encoding) }
 }

@@ -8,8 +8,10 @@ import Indicators
 ///
 /// DuckDB queries read each input file with `read_csv` (its path as the spec resolves it).
 /// Spark and PostgreSQL queries read a table named after the input id (`banxico_monthly`);
-/// for Spark, `inputs.sql` creates those as temporary views over the CSV files. An output is
+/// for Spark, `inputs.sql` creates those as temporary views over the CSV files (RFC 4180:
+/// quoted fields may hold newlines, a quote is doubled; Spark's defaults are neither). An output is
 /// skipped, with the reason, when its indicator has no SQL form, when its options have none,
+/// when it is written in another format than the plain CSV table (SDMX, Open SDG, rounded),
 /// or when its input is read with options the engine's CSV reader would not apply the same way
 /// (null tokens, thousands separators, a workbook, …). Files are written atomically inside
 /// DIR; nothing else there is touched.
@@ -40,6 +42,11 @@ public enum SQLEmission {
         outcomes.append(Outcome(output: output.id, file: nil, reason: "\(output.indicator.spec.id) has no SQL form"))
         continue
       }
+      guard output.format == .csv, output.settings.decimals == nil else {
+        let what = output.format == .csv ? "rounds to decimals" : "is written as \(output.format.rawValue)"
+        outcomes.append(Outcome(output: output.id, file: nil, reason: "\(what); the query gives the indicator's table (emit a csv output)"))
+        continue
+      }
       guard output.inputs.count == 1, output.inputs[0].role == "input", output.inputs[0].ids.count == 1,
         let input = inputs[output.inputs[0].ids[0]]
       else {
@@ -53,7 +60,12 @@ public enum SQLEmission {
       }
       let source: SQLSource = dialect == .duckdb ? .csvFile(input.path) : .table(tableName(of: input.id))
       do {
-        let query = try query(output.indicator, SQLRequest(dialect: dialect, source: source), options: output.options)
+        guard let (columns, encoding) = try? SQLSourceFile.header(input.path) else {
+          outcomes.append(Outcome(output: output.id, file: nil, reason: "input \(input.id): cannot read \(input.path)"))
+          continue
+        }
+        let request = SQLRequest(dialect: dialect, source: source, columns: columns, encoding: encoding)
+        let query = try query(output.indicator, request, options: output.options)
         let file = output.id + ".sql"
         files.append((file, "-- refresh output \(output.id) (\(spec.path), line \(output.line))\n" + query))
         outcomes.append(Outcome(output: output.id, file: file, reason: nil))
@@ -64,9 +76,12 @@ public enum SQLEmission {
     }
     if dialect == .spark, !used.isEmpty {
       let views = used.map { input in
-        "CREATE OR REPLACE TEMPORARY VIEW \(dialect.identifier(tableName(of: input.id))) USING csv OPTIONS (path \(dialect.literal(input.path)), header 'true', inferSchema 'true');"
+        let encoding = (try? SQLSourceFile.header(input.path))?.encoding.map { ", encoding \(dialect.literal($0))" } ?? ""
+        return "CREATE OR REPLACE TEMPORARY VIEW \(dialect.identifier(tableName(of: input.id))) USING csv OPTIONS (path \(dialect.literal(input.path)), header 'true', inferSchema 'true', multiLine 'true', escape '\"'\(encoding));"
       }
-      files.append(("inputs.sql", "-- the inputs of \(spec.path) as Spark views: run before the queries (spark-sql -f inputs.sql)\n" + views.joined(separator: "\n") + "\n"))
+      // Spark 4 reads only UTF and ISO-8859-1 CSV unless Java's other charsets are allowed.
+      let charsets = views.contains { $0.contains("encoding") } ? ["SET spark.sql.legacy.javaCharsets = true;"] : []
+      files.append(("inputs.sql", "-- the inputs of \(spec.path) as Spark views: run before the queries (spark-sql -f inputs.sql)\n" + (charsets + views).joined(separator: "\n") + "\n"))
     }
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -31,7 +31,7 @@ print(f"generated {series * months:,} rows in DuckDB in {generated:.1f} s")
 def run(name, arguments):
     query = subprocess.run([cifra, "sql", *arguments], capture_output=True, text=True, check=True).stdout
     started = time.time()
-    count = con.sql(f"SELECT COUNT(*) FROM ({query.rstrip().rstrip(';')})").fetchone()[0]
+    count = con.sql(f"SELECT COUNT(*) FROM ({query.rstrip().rstrip(';')})").fetchall()[0][0]
     elapsed = time.time() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{name}: {elapsed:.1f} s, {count:,} result rows, peak RSS so far {peak:,.0f} MiB")
@@ -41,4 +41,4 @@ run("grouped yoy", ["growth", "--dialect", "duckdb", "--source", "panel", "--val
                     "--period-freq", "M", "--by", "series", "--method", "yoy"])
 run("wilson by series", ["proportion", "--dialect", "duckdb", "--source", "panel", "--successes", "cases", "--trials",
                          "cases", "--by", "series"])
-print(f"threads {con.sql('SELECT current_setting(' + repr('threads') + ')').fetchone()[0]}, duckdb {duckdb.__version__}")
+print(f"threads {con.sql('SELECT current_setting(' + repr('threads') + ')').fetchall()[0][0]}, duckdb {duckdb.__version__}")

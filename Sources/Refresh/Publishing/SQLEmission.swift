@@ -37,6 +37,14 @@ public enum SQLEmission {
     var outcomes: [Outcome] = []
     var files: [(String, String)] = []
     var used: [RefreshSpec.Input] = []
+    // Each input's header is read once, however many outputs read the input.
+    var headers: [String: (columns: [String], encoding: String?)?] = [:]
+    func header(_ input: RefreshSpec.Input) -> (columns: [String], encoding: String?)? {
+      if let known = headers[input.id] { return known }
+      let read = try? SQLSourceFile.header(input.path)
+      headers[input.id] = read
+      return read
+    }
     for output in spec.outputs {
       guard output.indicator.spec.hasSQLForm else {
         outcomes.append(Outcome(output: output.id, file: nil, reason: "\(output.indicator.spec.id) has no SQL form"))
@@ -60,7 +68,7 @@ public enum SQLEmission {
       }
       let source: SQLSource = dialect == .duckdb ? .csvFile(input.path) : .table(tableName(of: input.id))
       do {
-        guard let (columns, encoding) = try? SQLSourceFile.header(input.path) else {
+        guard let (columns, encoding) = header(input) else {
           outcomes.append(Outcome(output: output.id, file: nil, reason: "input \(input.id): cannot read \(input.path)"))
           continue
         }
@@ -76,7 +84,7 @@ public enum SQLEmission {
     }
     if dialect == .spark, !used.isEmpty {
       let views = used.map { input in
-        let encoding = (try? SQLSourceFile.header(input.path))?.encoding.map { ", encoding \(dialect.literal($0))" } ?? ""
+        let encoding = header(input)?.encoding.map { ", encoding \(dialect.literal($0))" } ?? ""
         return "CREATE OR REPLACE TEMPORARY VIEW \(dialect.identifier(tableName(of: input.id))) USING csv OPTIONS (path \(dialect.literal(input.path)), header 'true', inferSchema 'true', multiLine 'true', escape '\"'\(encoding));"
       }
       // Spark 4 reads only UTF and ISO-8859-1 CSV unless Java's other charsets are allowed.

@@ -14,7 +14,7 @@ struct CalendarOptions: ParsableArguments {
 /// `cifra calendar add|count`.
 struct CalendarCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "calendar", abstract: "Business days on the Mexican federal calendar.", subcommands: [CalendarAdd.self, CalendarCount.self])
+    commandName: "calendar", abstract: "Business days on the Mexican federal calendar.", subcommands: [CalendarAdd.self, CalendarCount.self, CalendarSQL.self])
 }
 
 struct CalendarAdd: ParsableCommand {
@@ -36,15 +36,39 @@ struct CalendarAdd: ParsableCommand {
 
 struct CalendarCount: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "count", abstract: "Business days in (FROM, TO].", discussion: "Example: cifra calendar count 2025-03-03 2025-05-09 → 46")
+    commandName: "count", abstract: "Business days in (FROM, TO] ([FROM, TO] with --convention same-day).",
+    discussion: "Example: cifra calendar count 2025-03-03 2025-05-09 → 46")
   @Argument(help: "From (excluded).") var from: String
   @Argument(help: "To (included).") var to: String
   @OptionGroup var calendar: CalendarOptions
   @OptionGroup var format: FormatOption
 
   func run() throws {
-    let count = try CalendarFiles.count(from: from, to: to, calendar: calendar.calendar, files: calendar.nonWorking)
+    let count = try CalendarFiles.count(
+      from: from, to: to, calendar: calendar.calendar, files: calendar.nonWorking, convention: calendar.convention)
     guard format.format != nil else { return try StandardStreams.output(String(count) + "\n") }
     try format.print(try Table([("business_days", .int64(Column([Int64(count)])))]))
+  }
+}
+
+/// `cifra calendar sql`: the calendar as a table script for an engine (docs/scale-out.md).
+struct CalendarSQL: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sql", abstract: "Print a script that makes a business-day calendar table (DuckDB, Spark, PostgreSQL).",
+    discussion: """
+      Columns: day, is_business_day (1/0), business_day_number (running count). Queries read it with
+      cifra sql sdg-refugee-in-time --calendar-table NAME.
+      Example: cifra calendar sql --dialect duckdb --years 2013-2030 --non-working datasets/calendars/mx-comar-suspensions.csv --table cifra_calendar
+      """)
+  @Option(help: "SQL dialect.") var dialect: SQLDialect
+  @Option(help: "Years covered, e.g. 2000-2040.") var years = "1990-2050"
+  @Option(help: "Table (Spark: temporary view) to create.") var table = "cifra_calendar"
+  @Option(help: "Calendar: mx-federal.") var calendar = "mx-federal"
+  @Option(name: .customLong("non-working"), help: "CSV of agency non-working days and suspension windows (from,to). Repeatable.")
+  var nonWorking: [String] = []
+
+  func run() throws {
+    let span = try CalendarFiles.years(years, field: "years")
+    try StandardStreams.output(try CalendarFiles.sql(calendar, files: nonWorking, years: span).script(dialect, table: table))
   }
 }

@@ -8,6 +8,9 @@ import _TestSupport
   let growth = ["sql", "growth", "--dialect", "duckdb", "--source", "t", "--value", "v", "--period", "p"]
   let hdx = TestPaths.packageRoot + "/datasets/missing-migrants/Missing_Migrants_Global_Figures.csv"
   let proportion = ["sql", "proportion", "--dialect", "spark", "--source", "decisions", "--successes", "x", "--trials", "n"]
+  let inTime = ["sql", "refugee-in-time", "--dialect", "duckdb", "--source", "cases"]
+  let comar = TestPaths.packageRoot + "/datasets/calendars/mx-comar-suspensions.csv"
+  let unhcr = TestPaths.packageRoot + "/datasets/unhcr-asylum/asylum-decisions.csv"
   let cases: [([String], String)] = [
     (proportion + ["--ci", "clopper-pearson"], "cifra: error: --ci: clopper-pearson is not expressible in SQL (Clopper–Pearson needs Beta quantiles"),
     (["sql", "precision", "--dialect", "duckdb", "--source", "t", "--estimate", "e", "--standard-error", "s"], "cifra: error: --dialect: precision has no SQL form"),
@@ -26,6 +29,17 @@ import _TestSupport
     (["sql", "sdg-10.7.3", "--dialect", "duckdb", "--source", hdx], "cifra: error: --source: \(hdx) is windows-1252, and DuckDB's read_csv reads UTF-8"),
     (["sql", "sdg-10.7.3", "--dialect", "spark", "--source", "t", "--header-of", TestPaths.packageRoot + "/datasets/giro-paisano/annual.csv"], "cifra: error: --source: not an IOM Missing Migrants export"),
     (["sql", "nothing", "--dialect", "duckdb", "--source", "t"], "cifra: error: INDICATOR: no indicator 'nothing'"),
+    (inTime + ["--duplicates", "drop"], "cifra: error: --duplicates: drop keeps the first row of each id, and SQL keeps no row order"),
+    (inTime + ["--cohort", "filed", "--as-of", "1980-06-30"], "cifra: error: --as-of: 1980-06-30 is outside the calendar's years 1990–2050"),
+    (inTime + ["--as-of", "2023-06-30"], "cifra: error: --as-of: applies to the filing cohort only"),
+    (inTime + ["--calendar-years", "2030-2020"], "cifra: error: --calendar-years: '2030-2020': years run from 1900 to 2200, the first not after the last"),
+    (inTime + ["--calendar-years", "2020-2030", "--calendar-table", "cal"], "cifra: error: --calendar-years: '2020-2030' and --calendar-table"),
+    (inTime + ["--calendar-table", "cal", "--non-working", comar], "cifra: error: --non-working: the calendar table cal already holds the agency's days"),
+    (inTime + ["--calendar-table", "c;x"], "cifra: error: --calendar-table: 'c;x' is no table name"),
+    (growth + ["--calendar-years", "2000-2040"], "cifra: error: --calendar-years: growth counts no business days"),
+    (["sql", "recognition", "--dialect", "spark", "--source", "decisions"], "cifra: error: --source: unhcr-recognition finds its columns by the export's header"),
+    (["sql", "recognition", "--dialect", "spark", "--source", "d", "--header-of", unhcr, "--by", "Yr"], "cifra: error: --by: no column 'Yr' in the source"),
+    (["calendar", "sql", "--dialect", "duckdb", "--years", "20x0"], "cifra: error: --years: '20x0' is not a span of years"),
     (["sql", "growth", "--dialect", "oracle", "--source", "t"], "cifra: error: The value 'oracle' is invalid for '--dialect"),
   ]
   for (arguments, message) in cases {
@@ -72,4 +86,26 @@ import _TestSupport
   #expect(misuse.status == 2 && misuse.standardError.hasPrefix("cifra: error: --check: does not apply with --emit-sql"), "\(misuse.standardError)")
   let stray = try runCifra(["refresh", TestPaths.packageRoot + "/datasets/refresh.toml", "--dialect", "spark"])
   #expect(stray.status == 2 && stray.standardError.hasPrefix("cifra: error: --dialect: applies with --emit-sql only"), "\(stray.standardError)")
+}
+
+/// The calendar Cifra writes for an engine closes exactly the weekdays ``BusinessCalendar``
+/// closes: in 2020 the 8 statutory rest days (1 Jan, 3 Feb, 16 Mar, 1 May, 5 May, 16 Sep,
+/// 16 Nov, 25 Dec) all fall on weekdays, and the COMAR window 2020-03-24..04-19 closes 19
+/// weekdays more (counted by hand with Python's datetime).
+@Test func calendarSQLClosesTheCalendarsWeekdays() throws {
+  let comar = TestPaths.packageRoot + "/datasets/calendars/mx-comar-suspensions.csv"
+  let plain = try runCifra(["calendar", "sql", "--dialect", "spark", "--years", "2020", "--table", "cal"])
+  #expect(plain.status == 0, "\(plain.standardError)")
+  #expect(plain.standardOutput.contains("CREATE OR REPLACE TEMPORARY VIEW `cal` AS"))
+  #expect(plain.standardOutput.contains("8 weekdays closed"), "\(plain.standardOutput.prefix(200))")
+  #expect(plain.standardOutput.contains("DATE '2020-03-16'") && !plain.standardOutput.contains("DATE '2020-03-24'"))
+  let suspended = try runCifra(["calendar", "sql", "--dialect", "postgres", "--years", "2020", "--non-working", comar])
+  #expect(suspended.status == 0, "\(suspended.standardError)")
+  #expect(suspended.standardOutput.contains("27 weekdays closed"), "\(suspended.standardOutput.prefix(200))")
+  #expect(suspended.standardOutput.contains("DROP TABLE IF EXISTS \"cifra_calendar\";\nCREATE TABLE \"cifra_calendar\" AS"))
+  #expect(suspended.standardOutput.contains("DATE '2020-03-24'") && suspended.standardOutput.contains("EXTRACT(ISODOW FROM day)"))
+  // count: (FROM, TO], or [FROM, TO] when the first day is day 1 (Mon 2025-03-03 is a business day).
+  let next = try runCifra(["calendar", "count", "2025-03-03", "2025-05-09"])
+  let same = try runCifra(["calendar", "count", "2025-03-03", "2025-05-09", "--convention", "same-day"])
+  #expect(next.standardOutput == "46\n" && same.standardOutput == "47\n", "\(next.standardOutput) \(same.standardOutput)")
 }

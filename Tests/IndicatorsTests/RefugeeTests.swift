@@ -56,6 +56,26 @@ func statutoryCalendar(_ years: ClosedRange<Int>) -> BusinessCalendar { Business
   #expect(try texts(counted, "cases") == ["4"])
 }
 
+/// With the same-day convention the filing day, when a business day, is day 1: resolved
+/// 2025-05-08 is day 46 of [Mon 2025-03-03, 2025-05-08] and late (day 45 of (03-03, 05-08] with
+/// next-day: in time). Filed on Sunday 2025-03-02 the count starts on Monday under both
+/// conventions: day 46, late.
+@Test func sameDayConventionCountsTheFilingDay() throws {
+  let table = try cases([
+    ("2025-03-03", "2025-05-08", "recognized", false),
+    ("2025-03-02", "2025-05-08", "recognized", false),
+  ])
+  var options = RefugeeResolutions.Options()
+  options.convention = .sameDay
+  let result = try RefugeeResolutions.compute(table, options: options, calendar: statutoryCalendar)
+  #expect(try texts(result, "in_time") == ["0"])
+  #expect(try texts(result, "late") == ["2"])
+  options.convention = .nextDay
+  let next = try RefugeeResolutions.compute(table, options: options, calendar: statutoryCalendar)
+  #expect(try texts(next, "in_time") == ["1"])
+  #expect(try texts(next, "late") == ["1"])
+}
+
 @Test func filingCohortCountsOverduePendingAsLateAndCensorsYoungOnes() throws {
   let table = try cases([
     ("2025-01-06", "2025-02-10", "recognized", false),

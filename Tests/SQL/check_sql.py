@@ -70,11 +70,37 @@ CASES = [
     ("unhcr-recognized-share-by-origin-90", ["proportion"], "proportion", "unhcr-asylum/asylum-decisions.csv",
      ["--successes", "Recognized decisions", "--trials", "Total decisions", "--by", "Country of origin (ISO)", "--level", "0.9",
       "--where", "Country of asylum (ISO)=MEX"], ["Country of origin (ISO)"]),
+    ("unhcr-recognition-mexico-by-year", ["sdg", "recognition"], "unhcr-recognition", "unhcr-asylum/asylum-decisions.csv",
+     ["--by", "Year", "--where", "Country of asylum (ISO)=MEX"], ["Year", "Cases / Persons"]),
+    ("unhcr-recognition-by-origin-and-asylum", ["sdg", "recognition"], "unhcr-recognition", "unhcr-asylum/asylum-decisions.csv",
+     ["--by", "Country of origin (ISO)", "--by", "Country of asylum (ISO)", "--where", "Year=2022"],
+     ["Country of origin (ISO)", "Country of asylum (ISO)", "Cases / Persons"]),
+    ("unhcr-recognition-all", ["sdg", "recognition"], "unhcr-recognition", "unhcr-asylum/asylum-decisions.csv", [], ["Cases / Persons"]),
+    ("rpw-fixture-by-corridor", ["sdg", "10.c.1"], "sdg-10.c.1", "rpw-fixture/data.csv", [], ["period", "corridor"]),
+    ("rpw-fixture-by-firm-type-500", ["sdg", "10.c.1"], "sdg-10.c.1", "rpw-fixture/data.csv",
+     ["--by", "firm-type", "--amount", "500"], ["period", "firm_type"]),
+    ("rpw-fixture-global-usamex", ["sdg", "10.c.1"], "sdg-10.c.1", "rpw-fixture/data.csv",
+     ["--by", "global", "--corridor", "USAMEX"], ["period"]),
+    ("in-time-resolved", ["sdg", "refugee-in-time"], "refugee-in-time", "refugee-cases/data.csv", [], ["year"]),
+    ("in-time-filed", ["sdg", "refugee-in-time"], "refugee-in-time", "refugee-cases/data.csv", ["--cohort", "filed"], ["year"]),
+    ("in-time-filed-as-of-2023", ["sdg", "refugee-in-time"], "refugee-in-time", "refugee-cases/data.csv",
+     ["--cohort", "filed", "--as-of", "2023-06-30", "--where", "nationality!=VEN"], ["year"]),
+    ("in-time-comar-2020-same-day", ["sdg", "refugee-in-time"], "refugee-in-time", "refugee-cases/data.csv",
+     ["--non-working", os.path.join(DATA, "calendars/mx-comar-suspensions.csv"), "--convention", "same-day", "--level", "0.9"], ["year"]),
+    ("in-time-30-60-no-extension", ["sdg", "refugee-in-time"], "refugee-in-time", "refugee-cases/data.csv",
+     ["--deadline", "30", "--extended-deadline", "60", "--extended", "", "--resolved-outcomes", "recognized,complementary",
+      "--closed-outcomes", "rejected,abandoned,withdrawn"], ["year"]),
 ]
 
 
-def generated_cases(path, incidents):
+def generated_cases(path, incidents, cases, services):
     return [
+        ("generated-rpw-by-corridor", ["sdg", "10.c.1"], "sdg-10.c.1", services, [], ["period", "corridor"]),
+        ("generated-rpw-by-period-500", ["sdg", "10.c.1"], "sdg-10.c.1", services, ["--by", "period", "--amount", "500",
+         "--where", "firm_type!=Bank"], ["period"]),
+        ("generated-in-time-resolved", ["sdg", "refugee-in-time"], "refugee-in-time", cases, ["--where", "region~North"], ["year"]),
+        ("generated-in-time-filed", ["sdg", "refugee-in-time"], "refugee-in-time", cases,
+         ["--cohort", "filed", "--non-working", os.path.join(DATA, "calendars/mx-comar-suspensions.csv")], ["year"]),
         ("generated-mmp-by-year", ["sdg", "10.7.3"], "sdg-10.7.3", incidents, ["--by", "year"], ["period"]),
         ("generated-mmp-by-route-and-year", ["sdg", "10.7.3"], "sdg-10.7.3", incidents,
          ["--by", "route", "--by", "year", "--where", "cause~Drowning"], ["period", "route"]),
@@ -155,11 +181,62 @@ def generate_incidents(path, rows):
                         dead, missing, causes[i % len(causes)], routes[rng.randrange(len(routes))]])
 
 
+def generate_refugee_cases(path, rows):
+    """Case records 2012–2025: pending cases, closures, codes in any case with spaces, flags as text."""
+    import datetime
+    rng = random.Random(4590)
+    outcomes = ["recognized", "complementary", "rejected", "Rejected ", " RECOGNIZED", "abandoned", "withdrawn", ""]
+    flags = ["false", "true", "", "0", "1", "Yes", "no", "sí"]
+    start = datetime.date(2012, 1, 1).toordinal()
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["case_id", "filed", "resolved", "outcome", "extended", "region"])
+        for i in range(rows):
+            filed = start + rng.randrange(14 * 365 - 200)
+            pending = rng.random() < 0.12
+            resolved = "" if pending else datetime.date.fromordinal(filed + int(rng.expovariate(1 / 70))).isoformat()
+            outcome = "" if pending else outcomes[rng.randrange(len(outcomes) - 1)]
+            w.writerow([i + 1, datetime.date.fromordinal(filed).isoformat(), resolved, outcome, flags[rng.randrange(len(flags))],
+                        ["North", "South", "Centre"][i % 3]])
+
+
+def generate_services(path, rows):
+    """An RPW-shaped service sheet: quarters 2011–2025, 80 corridors, blank margins (computed
+    from the rates), opaque and slow services (not SmaRT-eligible), promotions (negative margins)."""
+    rng = random.Random(10_31)
+    firms = ["Bank", "Money Transfer Operator", "Post office", "Mobile operator", ""]
+    speeds = ["Less than one hour", "Next day", "2 days", "3-5 days", "6 days or more"]
+    header = ["id", "period", "source_code", "destination_code", "firm", "firm_type", "speed actual"]
+    for p in ("cc1", "cc2"):
+        header += [f"{p} lcu amount", f"{p} lcu fee", f"{p} lcu fx rate", f"{p} fx margin"]
+    header += ["inter lcu bank fx", "transparent", "corridor"]
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        for i in range(rows):
+            quarter = i % 60
+            source, dest = f"S{i % 8:02d}", f"D{(i // 8) % 10:02d}"
+            interbank = round(rng.uniform(0.5, 20), 4)
+            row = [i + 1, f"{2011 + quarter // 4}_{quarter % 4 + 1}Q", source, dest, f"F{rng.randrange(40)}",
+                   firms[rng.randrange(len(firms))], speeds[rng.randrange(len(speeds))]]
+            for amount in (200, 500):
+                rate = round(interbank * (1 - rng.uniform(-0.01, 0.06)), 4)
+                margin = "" if rng.random() < 0.2 else f"{100 * (1 - rate / interbank):.9f}"
+                row += [amount, f"{rng.uniform(0, 25):.2f}", rate, margin]
+            row += [interbank, ["yes", "no", "", "Yes"][rng.randrange(4)], "" if rng.random() < 0.1 else source + dest]
+            w.writerow(row)
+
+
 # Queries that must stop, as Cifra stops: (name, indicator, file, options, text of the error)
 STOPS = [
     ("mmp-hdx-negative", "sdg-10.7.3", "missing-migrants/Missing_Migrants_Global_Figures.csv", ["--by", "year"], "negative"),
     ("banxico-duplicate-period", "growth", "mexico-remittances/remesas_mensuales.csv",
      ["--value", "VALOR_USD", "--period", "PERIODO", "--period-freq", "M", "--method", "pop"], "duplicate period"),
+    ("in-time-unknown-outcome", "refugee-in-time", "refugee-cases/data.csv",
+     ["--closed-outcomes", "abandoned"], "not a known code"),
+    ("in-time-duplicate-case", "refugee-in-time", "refugee-cases/data.csv", ["--id", "nationality"], "repeated case id"),
+    ("in-time-outside-calendar", "refugee-in-time", "refugee-cases/data.csv", ["--calendar-years", "2020-2030"],
+     "outside the business-day calendar"),
 ]
 
 
@@ -282,12 +359,19 @@ def check_refresh(cifra, spec, engines, spark):
         written = [r for r in csv.DictReader(emitted.stdout.splitlines()) if r["file"]]
         if not written:
             problems.append(f"refresh --emit-sql --dialect {engine} wrote no query")
-        if engine == "spark":
-            for statement in open(os.path.join(folder, "inputs.sql")).read().split(";"):
-                if statement.strip() and not statement.strip().startswith("--"):
-                    spark.sql(statement)
-                elif "CREATE" in statement:
-                    spark.sql(statement[statement.index("CREATE"):])
+        scripts = (["inputs.sql"] if engine == "spark" else []) + ["calendar.sql"]
+        for script in scripts:
+            if not os.path.exists(os.path.join(folder, script)):
+                continue
+            lines = open(os.path.join(folder, script)).read().splitlines()
+            for statement in "\n".join(line for line in lines if not line.strip().startswith("--")).split(";"):
+                body = statement.strip()
+                if body:
+                    if engine == "spark":
+                        spark.sql(body)
+                    else:
+                        import duckdb
+                        duckdb.sql(body)
         for row in written:
             query = open(os.path.join(folder, row["file"])).read()
             with open(os.path.join(tmp, "out", files[row["output"]]), newline="") as f:
@@ -324,7 +408,11 @@ def main():
         generate(path, args.rows)
         incidents = os.path.join(tmp, "incidents.csv")
         generate_incidents(incidents, max(1, args.rows // 5))
-        cases += generated_cases(path, incidents)
+        refugee_cases = os.path.join(tmp, "refugee-cases.csv")
+        generate_refugee_cases(refugee_cases, max(1, args.rows // 2))
+        services = os.path.join(tmp, "services.csv")
+        generate_services(services, max(1, args.rows // 5))
+        cases += generated_cases(path, incidents, refugee_cases, services)
     spark = None
     if "spark" in engines:
         from pyspark.sql import SparkSession

@@ -26,7 +26,6 @@ extension ProportionIndicator {
     let grouped = keys.isEmpty ? "" : "\n  GROUP BY " + keys.joined(separator: ", ")
     let x = d.identifier(successes)
     let n = d.identifier(trials)
-    let z = d.double(-normalQuantile((1 - options.level) / 2))
     let sumX = "SUM(\(d.asDouble(x)))"
     let sumN = "SUM(\(d.asDouble(n)))"
     var total = "COALESCE(\(sumX), \(d.double(0)))"
@@ -35,16 +34,7 @@ extension ProportionIndicator {
       total = "CASE WHEN \(sumX) <> FLOOR(\(sumX)) OR \(sumN) <> FLOOR(\(sumN)) OR \(sumX) < 0 OR \(sumX) > \(sumN) THEN \(d.asDouble(stop)) ELSE \(total) END"
     }
     let sums = keys + ["\(total) AS \(x)", "COALESCE(\(sumN), \(d.double(0))) AS \(n)"]
-    let terms = keys + [
-      x, n, "\(x) / \(n) AS cifra_p", "(\(n) - \(x)) / \(n) AS cifra_q", "\(z) * \(z) / \(n) AS cifra_z2n",
-    ]
-    let centreP = "(cifra_p + cifra_z2n / 2 + cifra_half)"
-    let centreQ = "(cifra_q + cifra_z2n / 2 + cifra_half)"
-    let columns = keys + [
-      x, n, "CASE WHEN \(n) > 0 THEN 100 * \(x) / \(n) END AS pct",
-      "CASE WHEN \(n) > 0 THEN 100 * CASE WHEN \(x) * 2 <= \(n) THEN cifra_p * cifra_p / \(centreP) ELSE GREATEST(\(d.double(0)), 1 - \(centreQ) / (1 + cifra_z2n)) END END AS ci_lower_pct",
-      "CASE WHEN \(n) > 0 THEN 100 * CASE WHEN \(x) * 2 <= \(n) THEN LEAST(\(d.double(1)), \(centreP) / (1 + cifra_z2n)) ELSE 1 - cifra_q * cifra_q / \(centreQ) END END AS ci_upper_pct",
-    ]
+    let wilson = SQLWilson(dialect: d, x: x, n: n, level: options.level)
     return """
       -- cifra proportion --ci wilson --level \(options.level), \(d.rawValue) SQL (docs/scale-out.md)
       WITH
@@ -53,21 +43,9 @@ extension ProportionIndicator {
         FROM \(try request.fromItem())
         WHERE \(try d.condition(options.filters))\(grouped)
       ),
-      cifra_terms AS (
-        SELECT \(terms.joined(separator: ", "))
-        FROM cifra_sums
-        WHERE \(n) > 0
-      ),
-      cifra_bounds AS (
-        SELECT *, \(z) * SQRT((cifra_p * cifra_q + cifra_z2n / 4) / \(n)) AS cifra_half
-        FROM cifra_terms
-      )
-      SELECT \(columns.joined(separator: ",\n  "))
-      FROM (
-        SELECT \((keys + [x, n]).joined(separator: ", ")), cifra_p, cifra_q, cifra_z2n, cifra_half FROM cifra_bounds
-        UNION ALL
-        SELECT \((keys + [x, n]).joined(separator: ", ")), NULL, NULL, NULL, NULL FROM cifra_sums WHERE \(n) = 0
-      ) cifra_all
+      \(wilson.stages(over: "cifra_sums"))
+      SELECT \((keys + [x, n] + wilson.percentages(percent: "pct")).joined(separator: ",\n  "))
+      FROM cifra_wilson
       ORDER BY \(keys.isEmpty ? "1" : keys.joined(separator: ", "));
 
       """

@@ -60,7 +60,9 @@ public enum RefugeeInTimeIndicator: Indicator {
       try OptionCheck.within(deadline, 1...3650, field: "deadline")
       try OptionCheck.within(extendedDeadline, deadline...3650, field: "extended-deadline")
       guard calendar == "mx-federal" else { throw OptionError("calendar", "unknown calendar '\(calendar)' (known: mx-federal)") }
-      _ = try asOfDay()
+      if try asOfDay() != nil, cohort != .filed {
+        throw OptionError("as-of", "applies to the filing cohort only (pending cases are judged at it): add --cohort filed, or leave it out")
+      }
       guard !outcomeSet.isEmpty else { throw OptionError("resolved-outcomes", "needs at least one outcome") }
       if let both = outcomeSet.intersection(closedSet).sorted().first {
         throw OptionError("closed-outcomes", "'\(both)' is also a resolved outcome")
@@ -94,7 +96,7 @@ public enum RefugeeInTimeIndicator: Indicator {
     ],
     formats: IndicatorSpec.allButSDMX, nulls: .skip,
     reference: "LRPCAP art. 24; LFPA art. 28; LFTSE art. 29; seed 003 L206-210; methodology.md §3.3-3.4",
-    guide: "docs/indicators/mx-refugee-in-time.md", hasSQLForm: false,
+    guide: "docs/indicators/mx-refugee-in-time.md", hasSQLForm: true,
     abstract: "Share of refugee applications resolved within 45 (or 90, extended) business days, by year.",
     discussion: """
       Case-level input: filing date, resolution date (blank = pending), outcome, optional
@@ -203,7 +205,7 @@ public enum RecognitionIndicator: Indicator {
     // Two measures (RRR, TRR) and no SDG series: SDMX and Open SDG would keep one of them.
     formats: IndicatorSpec.tableFormats, nulls: .skip,
     reference: "UNHCR Refugee Data Finder definitions (unhcr.org/4ce531e09.pdf); methodology.md §3.1",
-    guide: "docs/indicators/unhcr-recognition.md", hasSQLForm: false,
+    guide: "docs/indicators/unhcr-recognition.md", hasSQLForm: true,
     abstract: "UNHCR refugee recognition rate (RRR) and total recognition rate (TRR).",
     discussion: """
       RRR = recognized / (recognized + complementary + rejected); TRR adds complementary

@@ -5,7 +5,8 @@ import Kernels
 /// deadline: 45 business days, 90 when extended (LRPCAP art. 24; seed 003 L206-210).
 ///
 /// `inTime(i) = businessDays(filed_i, resolved_i] ≤ D_i` on the `mx-federal` calendar with
-/// agency days and suspensions, `D_i = 45` or `90` if extended (methodology.md §3.3).
+/// agency days and suspensions, `D_i = 45` or `90` if extended (methodology.md §3.3); with the
+/// same-day convention the filing day is day 1 when it is a business day: `[filed_i, resolved_i]`.
 /// - Resolution cohort (default): cases resolved in each year; share = in time / resolved.
 /// - Filing cohort: cases filed in each year; resolved cases are in time or late; pending cases
 ///   already past their deadline at `asOf` count as late; younger pending cases are reported
@@ -105,6 +106,9 @@ public enum RefugeeResolutions {
     let yearOfDay: [Int16] = (counter.first...counter.last).map { Int16(CivilDate.civil(fromDays: $0).year - firstYear) }
     var tallies = [Tally](repeating: Tally(), count: lastYear - firstYear + 2)
     func yearIndex(_ day: Int) -> Int { Int(yearOfDay[day - counter.first]) }
+    // Business days elapsed from filing: (start, end], or [start, end] when the filing day is day 1.
+    let sameDay = options.convention == .sameDay
+    func elapsed(_ start: Int, _ end: Int) -> Int { counter.count(from: sameDay ? start - 1 : start, to: end) }
     // Per-row lookups without building strings: outcome codes → resolution?, flags → extended?
     let isResolutionOutcome: (Int) -> Bool
     if case .string(let codes) = outcomes {
@@ -148,14 +152,14 @@ public enum RefugeeResolutions {
       case .resolved:
         guard isResolution else { continue }
         let end = Int(resolved.values[row])
-        let inTime = counter.count(from: start, to: end) <= deadline
+        let inTime = elapsed(start, end) <= deadline
         if inTime { tallies[yearIndex(end)].inTime += 1 } else { tallies[yearIndex(end)].late += 1 }
       case .filed:
         let year = yearIndex(start)
         if isResolution {
-          let inTime = counter.count(from: start, to: Int(resolved.values[row])) <= deadline
+          let inTime = elapsed(start, Int(resolved.values[row])) <= deadline
           if inTime { tallies[year].inTime += 1 } else { tallies[year].late += 1 }
-        } else if counter.count(from: start, to: asOf) > deadline {
+        } else if elapsed(start, asOf) > deadline {
           // Pending: late once past the deadline at asOf, else right-censored (reported apart).
           tallies[year].late += 1
         } else {

@@ -65,7 +65,7 @@ public enum RemittanceCostsIndicator: Indicator {
     ],
     formats: IndicatorSpec.allFormats, nulls: .skip,
     reference: "World Bank SDG metadata 10.c.1 (STAT_CONC_DEF, DATA_COMP, REG_AGG); SmaRT methodology 2016; methodology.md §1",
-    guide: "docs/indicators/sdg-10.c.1.md", hasSQLForm: false,
+    guide: "docs/indicators/sdg-10.c.1.md", hasSQLForm: true,
     abstract: "SDG 10.c.1: remittance cost as a share of the amount sent (RPW service sheet or DataBank corridor export).",
     discussion: """
       Service-level RPW sheet: fee % = fee / amount, fx margin %, total = fee % + margin, per

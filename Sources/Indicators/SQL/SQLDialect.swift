@@ -1,3 +1,5 @@
+import Columnar
+
 /// The SQL engines Cifra emits queries for (`cifra sql --dialect`).
 ///
 /// Only constructs the three share are used (CTEs, window-free self-joins, `REGR_SLOPE`,
@@ -100,7 +102,9 @@ public enum SQLSource: Sendable, Hashable {
         throw OptionError(
           "source", "\(path) is \(encoding), and DuckDB's read_csv reads UTF-8: convert it first (iconv -f \(encoding.uppercased()) -t UTF-8), or load it as a table")
       }
-      return "read_csv(\(dialect.literal(path)), header = true, auto_detect = true)"
+      // No BOOLEAN among the candidate types: DuckDB would read yes/no as true/false, which
+      // Cifra reads as the texts yes/no (an RPW `transparent = no` must stay `no`).
+      return "read_csv(\(dialect.literal(path)), header = true, auto_detect = true, auto_type_candidates = ['BIGINT', 'DOUBLE', 'DATE', 'VARCHAR'])"
     case .table(let name):
       let parts = name.split(separator: ".", omittingEmptySubsequences: false)
       guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }) else {
@@ -120,12 +124,30 @@ public struct SQLRequest: Sendable {
   public var columns: [String]?
   /// The source file's encoding when it is not UTF-8 (`windows-1252`).
   public var encoding: String?
+  /// Auxiliary tables by input role, read by Cifra and written into the query (the agency
+  /// non-working days of the in-time share: role `non-working`).
+  public var tables: [String: [Table]]
+  /// The years a business-day calendar written into the query covers (a date outside them
+  /// stops the query).
+  public var calendarYears: ClosedRange<Int>
+  /// A table holding the calendar (``SQLCalendar/script(_:table:)``), used instead of writing
+  /// it into the query.
+  public var calendarTable: String?
 
-  public init(dialect: SQLDialect, source: SQLSource, columns: [String]? = nil, encoding: String? = nil) {
+  /// The years a calendar covers unless told: 1990–2050.
+  public static let defaultCalendarYears = 1990...2050
+
+  public init(
+    dialect: SQLDialect, source: SQLSource, columns: [String]? = nil, encoding: String? = nil, tables: [String: [Table]] = [:],
+    calendarYears: ClosedRange<Int> = SQLRequest.defaultCalendarYears, calendarTable: String? = nil
+  ) {
     self.dialect = dialect
     self.source = source
     self.columns = columns
     self.encoding = encoding
+    self.tables = tables
+    self.calendarYears = calendarYears
+    self.calendarTable = calendarTable
   }
 
   /// The `FROM` item of the source.

@@ -13,8 +13,9 @@ import Indicators
 /// skipped, with the reason, when its indicator has no SQL form, when its options have none,
 /// when it is written in another format than the plain CSV table (SDMX, Open SDG, rounded),
 /// or when its input is read with options the engine's CSV reader would not apply the same way
-/// (null tokens, thousands separators, a workbook, …). Files are written atomically inside
-/// DIR; nothing else there is touched.
+/// (null tokens, thousands separators, a workbook, …). Business-day calendars (the in-time
+/// share, 1990–2050 with the output's agency files) are tables made by `calendar.sql`, to be
+/// run first. Files are written atomically inside DIR; nothing else there is touched.
 public enum SQLEmission {
   /// What became of one output.
   public struct Outcome: Sendable, Equatable {
@@ -37,6 +38,7 @@ public enum SQLEmission {
     var outcomes: [Outcome] = []
     var files: [(String, String)] = []
     var used: [RefreshSpec.Input] = []
+    var calendars: [(table: String, script: String)] = []
     // Each input's header is read once, however many outputs read the input.
     var headers: [String: (columns: [String], encoding: String?)?] = [:]
     func header(_ input: RefreshSpec.Input) -> (columns: [String], encoding: String?)? {
@@ -55,10 +57,12 @@ public enum SQLEmission {
         outcomes.append(Outcome(output: output.id, file: nil, reason: "\(what); the query gives the indicator's table (emit a csv output)"))
         continue
       }
-      guard output.inputs.count == 1, output.inputs[0].role == "input", output.inputs[0].ids.count == 1,
-        let input = inputs[output.inputs[0].ids[0]]
+      let main = output.inputs.filter { $0.role == "input" }
+      let calendarIDs = output.inputs.filter { $0.role == "non-working" }.flatMap(\.ids)
+      guard main.count == 1, main[0].ids.count == 1, let input = inputs[main[0].ids[0]],
+        output.inputs.allSatisfy({ $0.role == "input" || $0.role == "non-working" })
       else {
-        outcomes.append(Outcome(output: output.id, file: nil, reason: "reads inputs other than one table"))
+        outcomes.append(Outcome(output: output.id, file: nil, reason: "reads inputs other than one table (and calendars)"))
         continue
       }
       guard input.csvEntries.isEmpty, input.path.lowercased().hasSuffix(".csv") else {
@@ -72,7 +76,20 @@ public enum SQLEmission {
           outcomes.append(Outcome(output: output.id, file: nil, reason: "input \(input.id): cannot read \(input.path)"))
           continue
         }
-        let request = SQLRequest(dialect: dialect, source: source, columns: columns, encoding: encoding)
+        var request = SQLRequest(dialect: dialect, source: source, columns: columns, encoding: encoding)
+        if output.indicator.spec.inputs.contains(where: { $0.name == "non-working" }) {
+          // One calendar table per set of agency files, made by calendar.sql.
+          let table = "cifra_calendar" + calendarIDs.map { "_" + tableName(of: $0) }.joined()
+          if !calendars.contains(where: { $0.table == table }) {
+            let files = calendarIDs.compactMap { inputs[$0]?.path }
+            guard let calendar = try? CalendarFiles.sql("mx-federal", files: files, years: SQLRequest.defaultCalendarYears) else {
+              outcomes.append(Outcome(output: output.id, file: nil, reason: "cannot read the non-working files \(files.joined(separator: ", "))"))
+              continue
+            }
+            calendars.append((table, try calendar.script(dialect, table: table)))
+          }
+          request.calendarTable = table
+        }
         let query = try query(output.indicator, request, options: output.options)
         let file = output.id + ".sql"
         files.append((file, "-- refresh output \(output.id) (\(spec.path), line \(output.line))\n" + query))
@@ -90,6 +107,13 @@ public enum SQLEmission {
       // Spark 4 reads only UTF and ISO-8859-1 CSV unless Java's other charsets are allowed.
       let charsets = views.contains { $0.contains("encoding") } ? ["SET spark.sql.legacy.javaCharsets = true;"] : []
       files.append(("inputs.sql", "-- the inputs of \(spec.path) as Spark views: run before the queries (spark-sql -f inputs.sql)\n" + (charsets + views).joined(separator: "\n") + "\n"))
+    }
+    if !calendars.isEmpty {
+      let years = SQLRequest.defaultCalendarYears
+      files.append(
+        ("calendar.sql",
+         "-- the business-day calendars (\(years.lowerBound)–\(years.upperBound)) the in-time queries read: run before them\n"
+         + calendars.map(\.script).joined(separator: "\n")))
     }
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -26,12 +26,31 @@ public enum CalendarFiles {
     return try calendar(name, files: files, years: year...(year + 2 + days / 200)).add(days, to: first, convention: convention)
   }
 
-  /// Business days in (`from`, `to`] (ISO dates).
-  public static func count(from: String, to: String, calendar name: String, files: [String]) throws -> Int {
+  /// Business days in (`from`, `to`] (ISO dates); with the same-day convention in [`from`, `to`].
+  public static func count(
+    from: String, to: String, calendar name: String, files: [String], convention: StartConvention = .nextDay
+  ) throws -> Int {
     let (start, end) = (try day(from, field: "FROM"), try day(to, field: "TO"))
     guard start <= end else { throw OptionError("TO", "\(to) is before FROM \(from)") }
     let years = CivilDate.civil(fromDays: min(start, end)).year...CivilDate.civil(fromDays: max(start, end)).year
-    return try calendar(name, files: files, years: years).count(from: start, to: end)
+    return try calendar(name, files: files, years: years).count(from: convention == .sameDay ? start - 1 : start, to: end)
+  }
+
+  /// The calendar `name` with the windows of `files` over `years`, as SQL (``SQLCalendar``).
+  public static func sql(_ name: String, files: [String], years: ClosedRange<Int>) throws -> SQLCalendar {
+    SQLCalendar(try calendar(name, files: files, years: years), years: years)
+  }
+
+  /// Years `A-B` (or one year `A`) within 1900–2200, for the option `field`.
+  public static func years(_ text: String, field: String) throws(OptionError) -> ClosedRange<Int> {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+    guard (1...2).contains(parts.count), let first = parts.first ?? nil, let last = parts.last ?? nil else {
+      throw OptionError(field, "'\(text)' is not a span of years (e.g. 2000-2040)")
+    }
+    guard (1900...2200).contains(first), (1900...2200).contains(last), first <= last else {
+      throw OptionError(field, "'\(text)': years run from 1900 to 2200, the first not after the last")
+    }
+    return first...last
   }
 
   static func day(_ text: String, field: String) throws(OptionError) -> Int {

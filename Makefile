@@ -5,7 +5,7 @@ APT_PACKAGES := libopenblas-dev liblapacke-dev zlib1g-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CIFRA := .build/release/cifra
 
-.PHONY: deps build run test test-unit test-sql sanitizers fuzz fuzz-long bench-smoke bench clean
+.PHONY: deps build run test test-unit test-sql test-sql-postgres sanitizers fuzz fuzz-long bench-smoke bench clean
 
 deps:
 	@dpkg -s $(APT_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y $(APT_PACKAGES); }
@@ -28,6 +28,11 @@ test-unit: deps
 # (real files and a generated 10^6-row file); installs the engines into .venv/ when missing.
 test-sql: test-unit
 	bash Scripts/sql-engines.sh .build/debug/cifra
+
+# The emitted PostgreSQL on a PostgreSQL server (not in `make test`: it needs a running server;
+# psql must reach a database, e.g. PGHOST/PGUSER/PGDATABASE). Debian: apt-get install postgresql.
+test-sql-postgres: test-unit
+	.venv/bin/python Tests/SQL/check_postgres.py .build/debug/cifra
 
 sanitizers: deps
 	bash Scripts/sanitizers.sh

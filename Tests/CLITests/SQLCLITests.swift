@@ -39,6 +39,7 @@ import _TestSupport
     (growth + ["--calendar-years", "2000-2040"], "cifra: error: --calendar-years: growth counts no business days"),
     (["sql", "recognition", "--dialect", "spark", "--source", "decisions"], "cifra: error: --source: unhcr-recognition finds its columns by the export's header"),
     (["sql", "recognition", "--dialect", "spark", "--source", "d", "--header-of", unhcr, "--by", "Yr"], "cifra: error: --by: no column 'Yr' in the source"),
+    (["sql", "rate", "--dialect", "spark", "--source", "t", "--events", "e", "--population", "p"], "cifra: error: --dialect: rate is not expressible in SQL: its Garwood interval"),
     (["calendar", "sql", "--dialect", "duckdb", "--years", "20x0"], "cifra: error: --years: '20x0' is not a span of years"),
     (["sql", "growth", "--dialect", "oracle", "--source", "t"], "cifra: error: The value 'oracle' is invalid for '--dialect"),
   ]

@@ -39,7 +39,8 @@ extension MissingMigrantsIndicator {
       filters.append(RowFilter(column: header, comparison: filter.comparison, value: filter.value))
     }
     func count(_ header: String) -> String {
-      d.asInteger("REPLACE(\(d.asText(d.identifier(header))), ',', '')")
+      // A blank (an empty text where a table keeps it) is no count.
+      d.asInteger("NULLIF(REPLACE(\(d.asText(d.identifier(header))), ',', ''), '')")
     }
     let id = d.identifier(layout.id)
     let year = d.identifier(layout.year)

@@ -179,6 +179,13 @@ public enum RateIndicator: Indicator {
     try checkNumbersOrTable(given, numbers: options.eventCount != nil, spelled: "EVENTS POPULATION")
   }
 
+  /// No SQL form: every rate carries Garwood's interval, whose bounds are chi-square quantiles.
+  public static func sql(_ request: SQLRequest, options: Options) throws(OptionError) -> String {
+    throw OptionError(
+      "dialect",
+      "rate is not expressible in SQL: its Garwood interval needs chi-square quantiles, which DuckDB, Spark and PostgreSQL lack; compute it with cifra rate")
+  }
+
   public static func compute(_ inputs: IndicatorInputs, options: Options) throws(IndicatorError) -> IndicatorResult {
     if let k = options.eventCount, let p = options.populationSize {
       let estimate = RateEstimate(events: k, population: p, per: options.per, level: options.level)

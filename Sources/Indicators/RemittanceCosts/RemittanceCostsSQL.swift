@@ -60,7 +60,7 @@ extension RemittanceCostsIndicator {
     check("cifra_period_text IS NULL OR NOT \(d.matches("cifra_period_text", pattern: "^[0-9]{4}_[1-4]Q$"))", "a period that is not RPW's YYYY_NQ (e.g. 2016_2Q)")
     let keyColumn: (output: String, expression: String)? =
       switch options.by {
-      case .corridor: ("corridor", "cifra_corridor")
+      case .corridor: ("corridor", corridor)
       case .firmType: ("firm_type", has("firm_type") ? "COALESCE(\(text("firm_type")), '')" : "''")
       case .period, .global: nil
       }

@@ -37,6 +37,13 @@ let package = Package(
       dependencies: [.product(name: "TableIO", package: rootIdentity), .product(name: "Columnar", package: rootIdentity)],
       swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     .executableTarget(
+      name: "FuzzCalendar",
+      dependencies: [
+        .product(name: "Indicators", package: rootIdentity), .product(name: "TableIO", package: rootIdentity),
+        .product(name: "Columnar", package: rootIdentity),
+      ],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    .executableTarget(
       name: "FuzzSDMX",
       dependencies: [.product(name: "TableIO", package: rootIdentity), .product(name: "Columnar", package: rootIdentity)],
       swiftSettings: [.unsafeFlags(["-parse-as-library"])]),

@@ -28,43 +28,64 @@ public struct SVGChart: Sendable {
     let periods = try table.column(period)
     let groups = try series.map { name throws(ColumnError) in try table.column(name) }
     let rows = 0..<table.rowCount
-    return render(
+    return try render(
       periods: rows.map { periods.text(at: $0) ?? "" }, values: rows.map { values[$0] },
       groups: groups.map { column in rows.map { column.text(at: $0) ?? "(blank)" } }, valueLabel: value)
   }
 
   /// The SVG of `values` over `periods` (labels), one series per `groups` label.
-  public func render(periods: [String], values: [Double?], groups: [String]?, valueLabel: String) -> String {
+  /// - Throws: ``ColumnError/duplicatePeriod(group:period:)`` when a series has two rows for
+  ///   one period (two labels of one period included): a chart draws one value per period, and
+  ///   keeping either would hide the other.
+  public func render(periods: [String], values: [Double?], groups: [String]?, valueLabel: String) throws(ColumnError) -> String {
     // Categories in time order. When every label is a period of one frequency the axis is the
     // full calendar from the first to the last period, so a missing period shows as a gap.
     let distinct = Array(Set(periods))
     let parsed = distinct.compactMap { try? PeriodParser.parse($0).period }
     var categories: [String]
+    // The slot of every label; two labels of one period (`2020`, ` 2020`) share its slot.
+    let position: [String: Int]
+    // What a slot is called in an error: its period's ISO label, else its category.
+    let slotName: [String]
     if parsed.count == distinct.count, let first = parsed.min(), let last = parsed.max(),
       parsed.allSatisfy({ $0.frequency == first.frequency }), last.ordinal - first.ordinal < 5000
     {
-      let labelOf = Dictionary(uniqueKeysWithValues: zip(parsed, distinct))
+      var labelOf: [Period: String] = [:]
+      for (period, label) in zip(parsed, distinct) { labelOf[period] = min(labelOf[period] ?? label, label) }
       categories = (first.ordinal...last.ordinal).map { ordinal in
         let period = Period(first.frequency, ordinal: ordinal)
         return labelOf[period] ?? period.description
       }
+      position = Dictionary(uniqueKeysWithValues: zip(distinct, parsed).map { ($0, $1.ordinal - first.ordinal) })
+      slotName = (first.ordinal...last.ordinal).map { Period(first.frequency, ordinal: $0).description }
     } else {
       categories = distinct.sorted()
+      position = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
+      slotName = categories
     }
-    let position = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
     var seriesNames: [String] = []
     var series: [String: [Int: Double]] = [:]
+    struct SlotKey: Hashable {
+      let series: String
+      let slot: Int
+    }
+    var drawn: Set<SlotKey> = []
     for (row, period) in periods.enumerated() {
       let name = groups?[row] ?? valueLabel
       if series[name] == nil {
         seriesNames.append(name)
         series[name] = [:]
       }
-      if let value = values[row], value.isFinite { series[name]![position[period]!] = value }
+      let slot = position[period]!
+      guard drawn.insert(SlotKey(series: name, slot: slot)).inserted else {
+        throw .duplicatePeriod(group: groups == nil ? "" : name, period: slotName[slot])
+      }
+      if let value = values[row], value.isFinite { series[name]![slot] = value }
     }
     let all = series.values.flatMap { $0.values }
     var low = min(0, all.min() ?? 0)
-    var high = max(all.max() ?? 1, low + 1e-12)
+    // A flat series still gets a span the doubles can resolve at its magnitude.
+    var high = max(all.max() ?? 1, low + max(1e-12, abs(low) * 1e-9))
     if kind == .line, let minimum = all.min(), minimum > 0, minimum > (all.max() ?? 0) * 0.5 { low = minimum }
     let ticks = SVGChart.niceTicks(low, high)
     low = min(low, ticks.first ?? low)
@@ -145,11 +166,15 @@ public struct SVGChart: Sendable {
     let rough = span / 5
     let magnitude = pow10(Int((log10Value(rough)).rounded(.down)))
     let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
-    var tick = (low / step).rounded(.down) * step
+    let start = (low / step).rounded(.down) * step
+    // Ticks by index, at most 12: a step below the spacing of doubles at this magnitude
+    // (a flat series far from 0) must not loop adding it (the fuzzer found that loop).
+    guard start + step > start, (start + step) - start >= step * 0.5 else { return [low, high] }
     var ticks: [Double] = []
-    while tick <= high + step * 1e-9 {
+    for index in 0..<12 {
+      let tick = start + Double(index) * step
+      guard tick <= high + step * 1e-9 else { break }
       ticks.append(tick)
-      tick += step
     }
     if let last = ticks.last, last < high { ticks.append(last + step) }
     return ticks

@@ -2,7 +2,7 @@
 import Foundation
 import PackageDescription
 
-// libFuzzer targets, built with: swift build -c release --sanitize fuzzer --sanitize address
+// libFuzzer targets, built with: swift build -c release --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address
 // (see Fuzz/run). A separate package so the main build never links the fuzzer runtime.
 let rootIdentity = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().lastPathComponent

@@ -44,16 +44,14 @@ extension MissingMigrantsIndicator {
     }
     let id = d.identifier(layout.id)
     let year = d.identifier(layout.year)
-    let stopDuplicate = d.stopExpression("column '\(layout.id)': a repeated incident id; rows are incidents, so an id may appear once (or compute with cifra sdg 10.7.3 --duplicates drop)")
-    let stopYear = d.stopExpression("an incident has no year in column '\(layout.year)'")
-    let stopNegative = d.stopExpression("a negative dead, missing or total count (option negative: keep uses it as published, exclude drops the incident)")
     let negative = "(COALESCE(cifra_dead, 0) < 0 OR COALESCE(cifra_missing, 0) < 0 OR COALESCE(cifra_total, 0) < 0)"
-    // Checks over every row of the export, before filters, as Cifra reads it: one aggregate
-    // the result depends on, so that no engine skips them.
-    var checks: [String] = []
-    if let stopDuplicate { checks.append("WHEN cifra_copies > 1 THEN \(d.asInteger(stopDuplicate))") }
-    if let stopYear { checks.append("WHEN cifra_year IS NULL THEN \(d.asInteger(stopYear))") }
-    if options.negative == .error, let stopNegative { checks.append("WHEN \(negative) THEN \(d.asInteger(stopNegative))") }
+    // Checks over every row of the export, before filters, as Cifra reads it.
+    var checks = SQLChecks(d)
+    checks.add("cifra_copies > 1", "column '\(layout.id)': a repeated incident id; rows are incidents, so an id may appear once (or compute with cifra sdg 10.7.3 --duplicates drop)")
+    checks.add("cifra_year IS NULL", "an incident has no year in column '\(layout.year)'")
+    if options.negative == .error {
+      checks.add(negative, "a negative dead, missing or total count (option negative: keep uses it as published, exclude drops the incident)")
+    }
     var rowColumns = keys.map { "\(d.identifier($0.header)) AS \(d.identifier($0.name))" }
     rowColumns += [
       "\(d.asInteger(year)) AS cifra_year", "\(count(layout.dead)) AS cifra_dead", "\(count(layout.missing)) AS cifra_missing",
@@ -68,19 +66,18 @@ extension MissingMigrantsIndicator {
       // Blank text is no value, as in Cifra's output.
       "CASE WHEN \(d.identifier(key.name)) = '' THEN NULL ELSE \(d.asText(d.identifier(key.name))) END AS \(d.identifier(key.name))"
     }
-    let checked = checks.isEmpty ? "" : ",\ncifra_checks AS (\n  SELECT COUNT(CASE \(checks.joined(separator: " ")) END) AS cifra_bad\n  FROM cifra_rows\n)"
     let totals = keyOutput + [
       "COUNT(*) AS incidents", "COALESCE(SUM(cifra_dead), 0) AS dead", "COALESCE(SUM(cifra_missing), 0) AS missing",
       "COALESCE(SUM(cifra_count), 0) AS total_dead_and_missing",
     ]
-    let conditions = ["cifra_kept"] + (options.negative == .exclude ? ["NOT \(negative)"] : []) + (checks.isEmpty ? [] : ["cifra_bad = 0"])
+    let conditions = ["cifra_kept"] + (options.negative == .exclude ? ["NOT \(negative)"] : []) + checks.passed
     return """
       -- cifra sdg 10.7.3 --by \(options.by.map(\.rawValue).joined(separator: " --by ")), \(d.rawValue) SQL (docs/scale-out.md)
       WITH
       cifra_rows AS (
         SELECT \(rowColumns.joined(separator: ",\n    "))
         FROM \(try request.fromItem())
-      )\(checked),
+      )\(checks.cte(over: "cifra_rows")),
       cifra_incidents AS (
         SELECT *,
           CASE
@@ -91,7 +88,7 @@ extension MissingMigrantsIndicator {
         FROM cifra_rows
       )
       SELECT \(totals.joined(separator: ",\n  "))
-      FROM cifra_incidents\(checks.isEmpty ? "" : ", cifra_checks")
+      FROM cifra_incidents\(checks.join)
       WHERE \(conditions.joined(separator: " AND "))\(grouped)\(ordered);
 
       """

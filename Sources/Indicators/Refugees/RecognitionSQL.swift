@@ -32,10 +32,9 @@ extension RecognitionIndicator {
     let names = ["recognized", "complementary", "rejected", "otherwise_closed", "total_decisions"]
     let sums = zip(parts, names).map { part, name in "COALESCE(SUM(\(d.asDouble(d.identifier(part)))), \(d.double(0))) AS \(name)" }
     let negative = parts.map { "\(d.asDouble(d.identifier($0))) < 0" }.joined(separator: " OR ")
-    // Over every row of the file, before filters, as Cifra checks it: one aggregate the result
-    // depends on, so that no engine skips it.
-    let stop = d.stopExpression("a negative count of decisions in \(parts.joined(separator: ", ")); counts cannot be negative")
-    let checks = stop.map { ",\ncifra_checks AS (\n  SELECT COUNT(CASE WHEN \(negative) THEN \(d.asInteger($0)) END) AS cifra_bad\n  FROM cifra_rows\n)" } ?? ""
+    // Over every row of the file, before filters, as Cifra checks it.
+    var checks = SQLChecks(d)
+    checks.add(negative, "a negative count of decisions in \(parts.joined(separator: ", ")); counts cannot be negative")
     let substantive = "(recognized + complementary + rejected)"
     return """
       -- cifra sdg recognition\(options.by.map { " --by \($0)" }.joined()), \(d.rawValue) SQL (docs/scale-out.md)
@@ -43,11 +42,11 @@ extension RecognitionIndicator {
       cifra_rows AS (
         SELECT *, \(try d.condition(options.filters)) AS cifra_kept
         FROM \(try request.fromItem())
-      )\(checks),
+      )\(checks.cte(over: "cifra_rows")),
       cifra_sums AS (
         SELECT \((keys + sums).joined(separator: ", "))
-        FROM cifra_rows\(stop == nil ? "" : ", cifra_checks")
-        WHERE cifra_kept\(stop == nil ? "" : " AND cifra_bad = 0")
+        FROM cifra_rows\(checks.join)
+        WHERE \((["cifra_kept"] + checks.passed).joined(separator: " AND "))
         GROUP BY \(keys.joined(separator: ", "))
       )
       SELECT \(keys.joined(separator: ", ")), \(names.joined(separator: ", ")), \(substantive) AS substantive,

@@ -58,22 +58,19 @@ extension RefugeeInTimeIndicator {
     let asOfNumber =
       !filedCohort ? "CAST(0 AS \(d.integerType))" : asOf.map { day in "(SELECT business_day_number FROM cifra_calendar WHERE day = \(d.dateLiteral(day)))" }
       ?? "(SELECT business_day_number FROM cifra_calendar WHERE day = (SELECT MAX(GREATEST(cifra_filed, COALESCE(cifra_resolved, cifra_filed))) FROM cifra_rows WHERE cifra_kept))"
-    var checks: [String] = []
-    func check(_ condition: String, _ message: String) {
-      if let stop = d.stopExpression(message) { checks.append("WHEN \(condition) THEN \(d.asInteger(stop))") }
-    }
+    var checks = SQLChecks(d)
     if hasID {
-      check("cifra_copies > 1", "column '\(options.id)': a repeated case id; rows are cases, so an id may appear once (or compute with cifra sdg refugee-in-time --duplicates drop)")
+      checks.add("cifra_copies > 1", "column '\(options.id)': a repeated case id; rows are cases, so an id may appear once (or compute with cifra sdg refugee-in-time --duplicates drop)")
     }
-    check(
+    checks.add(
       "cifra_outcome <> '' AND cifra_outcome NOT IN (\(list(known)))",
       "column '\(options.outcome)': an outcome that is not a known code (known: \(known.joined(separator: ", ")); blank = pending); add it to resolved-outcomes or closed-outcomes")
-    check("cifra_kept AND cifra_filed IS NULL", "column '\(options.filed)': a filing date is blank")
-    check("cifra_kept AND cifra_resolved < cifra_filed", "a case is resolved before it was filed")
-    check(
+    checks.add("cifra_kept AND cifra_filed IS NULL", "column '\(options.filed)': a filing date is blank")
+    checks.add("cifra_kept AND cifra_resolved < cifra_filed", "a case is resolved before it was filed")
+    checks.add(
       "cifra_kept AND cifra_flag <> '' AND cifra_flag NOT IN (\(list(trueFlags + falseFlags)))",
       "column '\(options.extended)': an extension flag that is not true/false (1/0, yes/no)")
-    check(
+    checks.add(
       "cifra_kept AND (cifra_filed_number IS NULL OR (cifra_resolved IS NOT NULL AND cifra_resolved_number IS NULL) OR cifra_as_of_number IS NULL)",
       "a date outside the business-day calendar (\(request.calendarTable.map { "table \($0)" } ?? "\(request.calendarYears.lowerBound)–\(request.calendarYears.upperBound)")): widen --calendar-years")
     let sameDay = options.convention == .sameDay ? " + cifra_filed_business" : ""
@@ -85,7 +82,6 @@ extension RefugeeInTimeIndicator {
     let pending =
       filedCohort
       ? "\n      WHEN cifra_resolved IS NULL THEN CASE WHEN \(elapsedAsOf) > \(deadline) THEN 'late' ELSE 'pending' END" : ""
-    let checked = checks.isEmpty ? "" : ",\ncifra_checks AS (\n  SELECT COUNT(CASE \(checks.joined(separator: "\n    ")) END) AS cifra_bad\n  FROM cifra_numbered\n)"
     var outputs = ["year", "in_time + late AS cases", "in_time", "late"]
     if filedCohort { outputs.append("pending AS pending_within_deadline") }
     outputs.append("closed_other")
@@ -106,15 +102,15 @@ extension RefugeeInTimeIndicator {
         FROM cifra_rows
         LEFT JOIN cifra_calendar cifra_f ON cifra_f.day = cifra_rows.cifra_filed
         LEFT JOIN cifra_calendar cifra_r ON cifra_r.day = cifra_rows.cifra_resolved
-      )\(checked),
+      )\(checks.cte(over: "cifra_numbered")),
       cifra_classes AS (
         SELECT \(year) AS year,
           CASE
             WHEN \(resolution) THEN CASE WHEN \(elapsed) <= \(deadline) THEN 'in_time' ELSE 'late' END
             WHEN cifra_resolved IS NOT NULL THEN 'other'\(pending)
           END AS cifra_class
-        FROM cifra_numbered\(checks.isEmpty ? "" : ", cifra_checks")
-        WHERE cifra_kept\(checks.isEmpty ? "" : " AND cifra_bad = 0")
+        FROM cifra_numbered\(checks.join)
+        WHERE \((["cifra_kept"] + checks.passed).joined(separator: " AND "))
       ),
       cifra_tallies AS (
         SELECT year,

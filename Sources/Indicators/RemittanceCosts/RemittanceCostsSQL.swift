@@ -49,15 +49,12 @@ extension RemittanceCostsIndicator {
       kept += " AND \(text("corridor")) IN (\(options.corridors.map(d.literal).joined(separator: ", ")))"
     }
     let period = "TRIM(\(text("period")))"
-    var checks: [String] = []
-    func check(_ condition: String, _ message: String) {
-      if let stop = d.stopExpression(message) { checks.append("WHEN \(condition) THEN \(d.asInteger(stop))") }
-    }
-    check("cifra_sent IS NULL", "'\(p) lcu amount' is blank")
-    check("cifra_sent = 0", "the amount sent is 0 (no cost share)")
-    check("cifra_fee IS NULL", "'\(p) lcu fee' is blank")
-    check("cifra_margin IS NULL", "'\(p) fx margin' is blank (and no fx rate and interbank rate to compute it)")
-    check("cifra_period_text IS NULL OR NOT \(d.matches("cifra_period_text", pattern: "^[0-9]{4}_[1-4]Q$"))", "a period that is not RPW's YYYY_NQ (e.g. 2016_2Q)")
+    var checks = SQLChecks(d)
+    checks.add("cifra_sent IS NULL", "'\(p) lcu amount' is blank")
+    checks.add("cifra_sent = 0", "the amount sent is 0 (no cost share)")
+    checks.add("cifra_fee IS NULL", "'\(p) lcu fee' is blank")
+    checks.add("cifra_margin IS NULL", "'\(p) fx margin' is blank (and no fx rate and interbank rate to compute it)")
+    checks.add("cifra_period_text IS NULL OR NOT \(d.matches("cifra_period_text", pattern: "^[0-9]{4}_[1-4]Q$"))", "a period that is not RPW's YYYY_NQ (e.g. 2016_2Q)")
     let keyColumn: (output: String, expression: String)? =
       switch options.by {
       case .corridor: ("corridor", corridor)
@@ -65,7 +62,6 @@ extension RemittanceCostsIndicator {
       case .period, .global: nil
       }
     let keys = ["period"] + (keyColumn.map { [$0.output] } ?? [])
-    let checked = checks.isEmpty ? "" : ",\ncifra_checks AS (\n  SELECT COUNT(CASE \(checks.joined(separator: "\n    ")) END) AS cifra_bad\n  FROM cifra_services\n)"
     var outputs = keys + [
       "COUNT(*) AS services", "AVG(cifra_fee_pct) AS fee_pct", "AVG(cifra_margin) AS fx_margin_pct", "AVG(cifra_total) AS total_cost_pct",
       "COUNT(CASE WHEN cifra_total <= 5 THEN 1 END) AS services_at_or_below_5_pct",
@@ -89,10 +85,10 @@ extension RemittanceCostsIndicator {
         SELECT *, 100 * cifra_fee / NULLIF(cifra_sent, 0) AS cifra_fee_pct,
           100 * cifra_fee / NULLIF(cifra_sent, 0) + cifra_margin AS cifra_total
         FROM cifra_rows
-      )\(checked),
+      )\(checks.cte(over: "cifra_services")),
       cifra_ranked AS (
         SELECT cifra_services.*, SUBSTR(cifra_period_text, 1, 4) || '-Q' || SUBSTR(cifra_period_text, 6, 1) AS period, cifra_key AS \(keyColumn?.output ?? "cifra_none")\(rank)
-        FROM cifra_services\(checks.isEmpty ? "" : ", cifra_checks")\(checks.isEmpty ? "" : "\n  WHERE cifra_bad = 0")
+        FROM cifra_services\(checks.join)\(checks.passed.map { "\n  WHERE \($0)" }.joined())
       )
       SELECT \(outputs.joined(separator: ",\n  "))
       FROM cifra_ranked

@@ -19,17 +19,20 @@ public struct SQLCalendar: Sendable, Equatable {
   /// The calendar `calendar` over `years`.
   public init(_ calendar: BusinessCalendar, years: ClosedRange<Int>) {
     self.years = years
-    let first = CivilDate.days(year: years.lowerBound, month: 1, day: 1)
-    let last = CivilDate.days(year: years.upperBound, month: 12, day: 31)
-    closedWeekdays = (first...last).filter { day in
+    closedWeekdays = Self.days(years).filter { day in
       CivilDate.isoWeekday(days: day) <= 5 && !calendar.isBusinessDay(day)
     }
   }
 
+  /// 1 January of the first year through 31 December of the last.
+  static func days(_ years: ClosedRange<Int>) -> ClosedRange<Int> {
+    CivilDate.days(year: years.lowerBound, month: 1, day: 1)...CivilDate.days(year: years.upperBound, month: 12, day: 31)
+  }
+
   /// 1 January of the first year.
-  public var firstDay: Int { CivilDate.days(year: years.lowerBound, month: 1, day: 1) }
+  public var firstDay: Int { Self.days(years).lowerBound }
   /// 31 December of the last year.
-  public var lastDay: Int { CivilDate.days(year: years.upperBound, month: 12, day: 31) }
+  public var lastDay: Int { Self.days(years).upperBound }
 
   /// The calendar as a `SELECT` (no trailing semicolon).
   public func query(_ d: SQLDialect) -> String {
